@@ -1,0 +1,1 @@
+"""Reference central loyalty API: the hub terminals sync with (demo, development, tests)."""

@@ -1,0 +1,3 @@
+from loyalty_hub.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""The hub's HTTP API (FastAPI). Every route but /v1/health needs a terminal's bearer token."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from loyalty_hub.models import (
+    BatchResult,
+    CatalogBody,
+    Health,
+    MemberBody,
+    MemberCacheBody,
+    OutletBody,
+    RulesetBody,
+    TransactionBatch,
+)
+from loyalty_hub.store import HubStore, TerminalAuth
+from loyalty_hub.transactions import apply_batch
+from pos_client import __version__
+
+bearer = HTTPBearer(auto_error=False)
+
+
+def _terminal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> TerminalAuth:
+    store: HubStore = request.app.state.store
+    auth = store.authenticate(credentials.credentials) if credentials else None
+    if auth is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "unknown or revoked terminal token",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return auth
+
+
+Terminal = Annotated[TerminalAuth, Depends(_terminal)]
+
+
+def create_app(store: HubStore) -> FastAPI:
+    app = FastAPI(title="Loyalty hub", version=__version__)
+    app.state.store = store
+
+    @app.get("/v1/health")
+    def health() -> Health:
+        return Health(status="ok", time=datetime.now(UTC).isoformat())
+
+    @app.get("/v1/ruleset")
+    def ruleset(auth: Terminal) -> RulesetBody:
+        """The terminal's outlet ruleset: its attributes, earning policy and applicable rules."""
+        outlet = store.query("SELECT * FROM outlets WHERE outlet_id = ?", (auth.outlet_id,))[0]
+        rows = store.query("SELECT body FROM rules ORDER BY rule_id")
+        rules = [json.loads(row["body"]) for row in rows]
+        return RulesetBody(
+            version=int(store.setting("ruleset_version", "1")),
+            outlet=OutletBody(
+                id=outlet["outlet_id"],
+                name=outlet["name"],
+                format=outlet["format"],
+                city=outlet["city"],
+                has_cafe=bool(outlet["has_cafe"]),
+            ),
+            earning=json.loads(store.setting("earning", '{"default_per_100": 1}')),
+            rules=[r for r in rules if not r.get("outlets") or auth.outlet_id in r["outlets"]],
+        )
+
+    @app.get("/v1/catalog")
+    def catalog(auth: Terminal) -> CatalogBody:
+        rows = store.query("SELECT * FROM products ORDER BY sku")
+        return CatalogBody(
+            version=int(store.setting("catalog_version", "1")),
+            products=[_row(row) for row in rows],
+        )
+
+    @app.get("/v1/members")
+    def members(auth: Terminal) -> MemberCacheBody:
+        """The outlet's member cache, for identifying members while offline."""
+        rows = store.query("SELECT * FROM members ORDER BY member_id")
+        return MemberCacheBody(
+            version=int(store.setting("members_version", "1")),
+            members=[_row(row) for row in rows],
+        )
+
+    @app.get("/v1/members/by-card/{card}")
+    def member_by_card(card: str, auth: Terminal) -> MemberBody:
+        rows = store.query("SELECT * FROM members WHERE card = ?", (card,))
+        if not rows:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no member with this card")
+        return MemberBody(**_row(rows[0]))
+
+    @app.post("/v1/transactions")
+    def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:
+        return BatchResult(results=apply_batch(store, auth, batch.items))
+
+    return app
+
+
+def _row(row: object) -> dict[str, object]:
+    return dict(row)  # type: ignore[call-overload]

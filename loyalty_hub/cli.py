@@ -1,0 +1,59 @@
+"""`loyalty-hub`: serve the reference hub, seed it, register terminals."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pos_client import __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="loyalty-hub", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"loyalty-hub {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--db", type=Path, required=True, help="hub database file")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700)
+    serve.add_argument("--seed", help="'demo' or a seed JSON file, loaded before serving")
+
+    terminal = commands.add_parser("terminal", help="manage terminals")
+    terminal_commands = terminal.add_subparsers(dest="terminal_command", required=True)
+    add = terminal_commands.add_parser("add", help="register a terminal; prints id and token")
+    add.add_argument("--db", type=Path, required=True)
+    add.add_argument("--outlet", required=True)
+    add.add_argument("--terminal-id")
+
+    args = parser.parse_args(argv)
+    from loyalty_hub.seed import load_seed, seed_path_or_name
+    from loyalty_hub.store import HubStore
+
+    if args.command == "serve":
+        import uvicorn
+
+        from loyalty_hub.app import create_app
+
+        store = HubStore(args.db)
+        if args.seed:
+            try:
+                load_seed(store, seed_path_or_name(args.seed))
+            except (OSError, ValueError, KeyError) as exc:
+                print(f"loyalty-hub: cannot load seed {args.seed!r}: {exc}", file=sys.stderr)
+                return 2
+        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+        return 0
+    store = HubStore(args.db)
+    try:
+        terminal_id, token = store.add_terminal(args.outlet, args.terminal_id)
+    except ValueError as exc:
+        print(f"loyalty-hub: {exc}", file=sys.stderr)
+        return 2
+    print(f"terminal_id = {terminal_id}\ntoken = {token}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

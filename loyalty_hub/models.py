@@ -1,0 +1,131 @@
+"""Payloads the hub accepts and returns (validated with pydantic)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+MAX_BATCH = 500
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SaleLineBody(Strict):
+    sku: str = Field(min_length=1)
+    barcode: str
+    name: str
+    category: str
+    quantity: int = Field(ge=1)
+    unit_price: int = Field(ge=0)
+    discount: int = Field(ge=0)
+    total: int = Field(ge=0)
+    rule_ids: list[str]
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> SaleLineBody:
+        if self.unit_price * self.quantity - self.discount != self.total:
+            raise ValueError(f"line {self.sku}: unit_price * quantity - discount != total")
+        return self
+
+
+class TenderBody(Strict):
+    kind: Literal["cash", "card"]
+    amount: int = Field(ge=0)
+    received: int = Field(ge=0)
+
+
+class SaleBody(Strict):
+    sale_id: str = Field(min_length=1, max_length=64)
+    number: int = Field(ge=1)
+    created_at: str
+    outlet_id: str
+    terminal_id: str
+    channel: Literal["store", "web", "app"]
+    member_id: str | None
+    lines: list[SaleLineBody] = Field(min_length=1)
+    tenders: list[TenderBody] = Field(min_length=1)
+    subtotal: int
+    discount: int
+    total: int
+    points_earned: int = Field(ge=0)
+    ruleset_version: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _totals(self) -> SaleBody:
+        if sum(line.total for line in self.lines) != self.total:
+            raise ValueError("line totals do not add up to the total")
+        if sum(t.amount for t in self.tenders) != self.total:
+            raise ValueError("tenders do not add up to the total")
+        return self
+
+
+class TransactionItem(Strict):
+    key: str = Field(min_length=1, max_length=64)
+    kind: Literal["sale"]
+    body: dict[str, Any]
+
+
+class TransactionBatch(Strict):
+    items: list[TransactionItem] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class ItemResult(BaseModel):
+    key: str
+    status: Literal["applied", "duplicate", "rejected"]
+    reason: str | None = None
+    member_id: str | None = None
+    member_points: int | None = None
+
+
+class BatchResult(BaseModel):
+    results: list[ItemResult]
+
+
+class OutletBody(BaseModel):
+    id: str
+    name: str
+    format: str
+    city: str
+    has_cafe: bool
+
+
+class RulesetBody(BaseModel):
+    version: int
+    outlet: OutletBody
+    earning: dict[str, Any]
+    rules: list[dict[str, Any]]
+
+
+class ProductBody(BaseModel):
+    sku: str
+    barcode: str
+    name_ru: str
+    name_en: str
+    category: str
+    price: int
+
+
+class CatalogBody(BaseModel):
+    version: int
+    products: list[ProductBody]
+
+
+class MemberBody(BaseModel):
+    member_id: str
+    card: str
+    name: str
+    tier: str
+    points: int
+
+
+class MemberCacheBody(BaseModel):
+    version: int
+    members: list[MemberBody]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    time: str

@@ -1,0 +1,59 @@
+"""Load the demo data set (outlets, catalog, members, rules) into a hub database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from loyalty_hub.store import HubStore
+from pos_client.core.catalog import Product
+from pos_client.core.loyalty import Member
+from pos_client.resources import resource_path
+
+
+def demo_seed() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource_path("demo", "seed.json").read_text("utf-8"))
+    return data
+
+
+def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
+    """Insert the seed; validates products and members with the terminal's own core types."""
+    products = [Product.from_dict(p) for p in seed["products"]]
+    members = [Member.from_dict(m) for m in seed["members"]]
+    ruleset = seed["ruleset"]
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT OR REPLACE INTO outlets VALUES (?, ?, ?, ?, ?)",
+            [(o["id"], o["name"], o["format"], o["city"], int(o["has_cafe"]))
+             for o in seed["outlets"]],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO products VALUES (:sku, :barcode, :name_ru, :name_en,"
+            " :category, :price)",
+            [p.to_dict() for p in products],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO members VALUES (:member_id, :card, :name, :tier, :points)",
+            [m.to_dict() for m in members],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO rules VALUES (?, ?)",
+            [(r["id"], json.dumps(r, ensure_ascii=False)) for r in ruleset["rules"]],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO settings VALUES (?, ?)",
+            [
+                ("ruleset_version", str(ruleset["version"])),
+                ("catalog_version", "1"),
+                ("earning", json.dumps(ruleset["earning"])),
+            ],
+        )
+
+
+def seed_path_or_name(value: str) -> dict[str, Any]:
+    """`--seed demo` takes the bundled demo set; anything else is a path to a seed JSON."""
+    if value == "demo":
+        return demo_seed()
+    loaded: dict[str, Any] = json.loads(Path(value).read_text("utf-8"))
+    return loaded

@@ -1,0 +1,113 @@
+"""The hub's SQLite database: outlets, catalog, members, rules, terminals and transactions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS outlets (
+    outlet_id TEXT PRIMARY KEY, name TEXT NOT NULL, format TEXT NOT NULL,
+    city TEXT NOT NULL, has_cafe INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS products (
+    sku TEXT PRIMARY KEY, barcode TEXT NOT NULL UNIQUE, name_ru TEXT NOT NULL,
+    name_en TEXT NOT NULL, category TEXT NOT NULL, price INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS members (
+    member_id TEXT PRIMARY KEY, card TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    tier TEXT NOT NULL, points INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS rules (
+    rule_id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS terminals (
+    terminal_id TEXT PRIMARY KEY, outlet_id TEXT NOT NULL REFERENCES outlets(outlet_id),
+    token_sha256 TEXT NOT NULL UNIQUE, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS transactions (
+    key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, kind TEXT NOT NULL,
+    body_sha256 TEXT NOT NULL, body TEXT NOT NULL, result TEXT NOT NULL,
+    received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS points_ledger (
+    entry_id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, transaction_key TEXT NOT NULL,
+    points INTEGER NOT NULL, kind TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalAuth:
+    terminal_id: str
+    outlet_id: str
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def body_digest(body: dict[str, Any]) -> str:
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class HubStore:
+    """One connection guarded by a lock: the reference hub favours correctness over throughput."""
+
+    def __init__(self, path: Path) -> None:
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = FULL")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def setting(self, key: str, default: str) -> str:
+        rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
+        return str(rows[0]["value"]) if rows else default
+
+    # -- terminals ---------------------------------------------------------------------
+
+    def add_terminal(self, outlet_id: str, terminal_id: str | None = None) -> tuple[str, str]:
+        """Register a terminal for an outlet; returns (terminal id, token). Shown once."""
+        if not self.query("SELECT 1 FROM outlets WHERE outlet_id = ?", (outlet_id,)):
+            raise ValueError(f"unknown outlet {outlet_id!r}")
+        terminal_id = terminal_id or f"{outlet_id}-T{secrets.randbelow(10**4):04d}"
+        token = secrets.token_urlsafe(32)
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO terminals (terminal_id, outlet_id, token_sha256) VALUES (?, ?, ?)",
+                (terminal_id, outlet_id, token_digest(token)),
+            )
+        return terminal_id, token
+
+    def authenticate(self, token: str) -> TerminalAuth | None:
+        rows = self.query(
+            "SELECT terminal_id, outlet_id FROM terminals WHERE token_sha256 = ? AND revoked = 0",
+            (token_digest(token),),
+        )
+        return TerminalAuth(rows[0]["terminal_id"], rows[0]["outlet_id"]) if rows else None

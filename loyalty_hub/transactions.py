@@ -1,0 +1,102 @@
+"""Applying terminal transactions exactly once, keyed by their idempotency key."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+
+from loyalty_hub.models import ItemResult, SaleBody, TransactionItem
+from loyalty_hub.store import HubStore, TerminalAuth, body_digest
+
+
+def apply_batch(
+    store: HubStore, auth: TerminalAuth, items: list[TransactionItem]
+) -> list[ItemResult]:
+    """Apply a batch in one transaction; each item gets its own result.
+
+    A key seen before with the same body answers `duplicate` with the first result; with a
+    different body it is `rejected` (key_reused). Rejected items are not stored, so a corrected
+    resend can still apply.
+    """
+    now = datetime.now(UTC).isoformat()
+    with store.transaction() as conn:
+        return [_apply_one(conn, auth, item, now) for item in items]
+
+
+def _apply_one(
+    conn: sqlite3.Connection, auth: TerminalAuth, item: TransactionItem, now: str
+) -> ItemResult:
+    digest = body_digest(item.body)
+    seen = conn.execute(
+        "SELECT body_sha256, result FROM transactions WHERE key = ?", (item.key,)
+    ).fetchone()
+    if seen is not None:
+        if seen["body_sha256"] != digest:
+            return ItemResult(key=item.key, status="rejected", reason="key_reused")
+        first = ItemResult.model_validate_json(seen["result"])
+        return first.model_copy(
+            update={"status": "duplicate", "member_points": _points(conn, first.member_id)}
+        )
+    try:
+        sale = SaleBody.model_validate(item.body)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        return ItemResult(
+            key=item.key, status="rejected", reason=f"invalid: {where}: {problem['msg']}"
+        )
+    reason = _refusal(conn, auth, item, sale)
+    if reason:
+        return ItemResult(key=item.key, status="rejected", reason=reason)
+    if sale.member_id and sale.points_earned:
+        conn.execute(
+            "UPDATE members SET points = points + ? WHERE member_id = ?",
+            (sale.points_earned, sale.member_id),
+        )
+        conn.execute(
+            "INSERT INTO points_ledger (member_id, transaction_key, points, kind)"
+            " VALUES (?, ?, ?, 'earn')",
+            (sale.member_id, item.key, sale.points_earned),
+        )
+    result = ItemResult(
+        key=item.key,
+        status="applied",
+        member_id=sale.member_id,
+        member_points=_points(conn, sale.member_id),
+    )
+    conn.execute(
+        "INSERT INTO transactions (key, terminal_id, kind, body_sha256, body, result, received_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            item.key,
+            auth.terminal_id,
+            item.kind,
+            digest,
+            json.dumps(item.body, ensure_ascii=False, sort_keys=True),
+            result.model_dump_json(),
+            now,
+        ),
+    )
+    return result
+
+
+def _refusal(
+    conn: sqlite3.Connection, auth: TerminalAuth, item: TransactionItem, sale: SaleBody
+) -> str | None:
+    if sale.sale_id != item.key:
+        return "invalid: key differs from sale_id"
+    if sale.terminal_id != auth.terminal_id or sale.outlet_id != auth.outlet_id:
+        return "invalid: sale is not from this terminal's outlet"
+    if sale.member_id is not None and _points(conn, sale.member_id) is None:
+        return "unknown_member"
+    return None
+
+
+def _points(conn: sqlite3.Connection, member_id: str | None) -> int | None:
+    if member_id is None:
+        return None
+    row = conn.execute("SELECT points FROM members WHERE member_id = ?", (member_id,)).fetchone()
+    return int(row["points"]) if row else None

@@ -1,0 +1,203 @@
+"""What a cashier does at the till, Qt-free: the GUI, the CLI and the tests drive these.
+
+Every method either completes or raises CheckoutError and leaves the receipt as it was.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+
+from pos_client.core.catalog import Product
+from pos_client.core.loyalty import EarningPolicy, Member
+from pos_client.core.promotions import (
+    Outlet,
+    PricedReceipt,
+    Ruleset,
+    RulesetError,
+    parse_ruleset,
+    price_receipt,
+)
+from pos_client.core.receipt import Receipt, ReceiptError
+from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
+from pos_client.store.caches import Caches
+from pos_client.store.db import StoreError
+from pos_client.store.journal import Journal
+
+MAX_CODE_LENGTH = 64
+
+T = TypeVar("T")
+
+
+class CheckoutError(Exception):
+    """A refused cashier action. `code` names the message; `params` fill it in."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True, slots=True)
+class Till:
+    """Where the sales happen: written into every sale."""
+
+    outlet_id: str
+    terminal_id: str
+    channel: str = "store"
+
+
+class Checkout:
+    def __init__(
+        self,
+        *,
+        journal: Journal,
+        caches: Caches,
+        till: Till,
+        clock: Callable[[], datetime],
+        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+        language: str = "ru",
+        on_journaled: Callable[[Sale], None] | None = None,
+    ) -> None:
+        self._journal = journal
+        self._caches = caches
+        self._till = till
+        self._clock = clock
+        self._new_id = new_id
+        self._on_journaled = on_journaled
+        self.language = language
+        self.receipt = Receipt()
+        self.member: Member | None = None
+        self.ruleset = self._empty_ruleset()
+        self.reload_rules()
+
+    # -- rules ---------------------------------------------------------------------------
+
+    def reload_rules(self) -> None:
+        """Take the cached ruleset; a cached document that no longer validates is ignored."""
+        document = self._caches.ruleset_document()
+        if document is None:
+            return
+        try:
+            self.ruleset = parse_ruleset(document)
+        except RulesetError:
+            return
+
+    def _empty_ruleset(self) -> Ruleset:
+        outlet = Outlet(self._till.outlet_id, self._till.outlet_id, "", "", has_cafe=False)
+        return Ruleset(0, outlet, EarningPolicy(default_per_100=0), ())
+
+    # -- the receipt -----------------------------------------------------------------------
+
+    @property
+    def priced(self) -> PricedReceipt:
+        return price_receipt(self.receipt, self.ruleset, self.member)
+
+    def scan(self, code: str) -> Product:
+        """Add the product with this barcode, or raise bad_barcode / unknown_barcode."""
+        code = code.strip()
+        if not code or len(code) > MAX_CODE_LENGTH or not (code.isascii() and code.isdigit()):
+            raise CheckoutError("bad_barcode", code=_printable(code))
+        product = self._store_call(lambda: self._caches.product_by_barcode(code))
+        if product is None:
+            raise CheckoutError("unknown_barcode", code=code)
+        self.receipt = self._receipt_call(lambda: self.receipt.add(product))
+        return product
+
+    def set_quantity(self, line_id: int, quantity: int) -> None:
+        self.receipt = self._receipt_call(lambda: self.receipt.set_quantity(line_id, quantity))
+
+    def remove_line(self, line_id: int) -> None:
+        self.receipt = self._receipt_call(lambda: self.receipt.remove(line_id))
+
+    def cancel(self) -> None:
+        """Drop the receipt and the member: a fresh start for the next customer."""
+        self.receipt = Receipt()
+        self.member = None
+
+    # -- the member --------------------------------------------------------------------------
+
+    def identify_card(self, card: str) -> Member:
+        """Attach the member with this card from the terminal's member cache."""
+        card = card.strip()
+        if not card or len(card) > MAX_CODE_LENGTH or not card.isascii() or not card.isalnum():
+            raise CheckoutError("bad_card", card=_printable(card))
+        member = self._store_call(lambda: self._caches.member_by_card(card))
+        if member is None:
+            raise CheckoutError("unknown_card", card=card)
+        self.member = member
+        return member
+
+    def attach_member(self, member: Member) -> None:
+        """Attach a member found online, and remember them for offline visits."""
+        self._store_call(lambda: self._caches.upsert_member(member))
+        self.member = member
+
+    def member_points(self) -> int:
+        """The member's balance as the hub last said, plus what this terminal has not sent."""
+        if self.member is None:
+            return 0
+        member_id = self.member.member_id
+        cached = self._store_call(lambda: self._caches.member_by_id(member_id))
+        base = cached.points if cached else self.member.points
+        return base + self._store_call(lambda: self._journal.unsynced_points(member_id))
+
+    # -- payment -------------------------------------------------------------------------------
+
+    def pay(self, kind: TenderKind, received: int) -> Sale:
+        """Settle and journal the sale; on success the till is ready for the next customer."""
+        priced = self.priced
+        if not priced.lines:
+            raise CheckoutError("empty_receipt")
+        try:
+            tender = settle(priced.total, kind, received)
+        except TenderError:
+            raise CheckoutError("cash_short", total=priced.total, received=received) from None
+        member = self.member
+        sale_id = self._new_id()
+        created_at = self._clock()
+
+        def build(number: int) -> Sale:
+            return build_sale(
+                priced=priced,
+                member=member,
+                tenders=(tender,),
+                sale_id=sale_id,
+                number=number,
+                created_at=created_at,
+                outlet_id=self._till.outlet_id,
+                terminal_id=self._till.terminal_id,
+                channel=self._till.channel,
+                language=self.language,
+            )
+
+        sale = self._store_call(lambda: self._journal.record_sale(build))
+        self.cancel()
+        if self._on_journaled:
+            self._on_journaled(sale)
+        return sale
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _store_call(call: Callable[[], T]) -> T:
+        try:
+            return call()
+        except StoreError as exc:
+            raise CheckoutError(f"store_{exc.reason}", detail=exc.detail) from exc
+
+    @staticmethod
+    def _receipt_call(call: Callable[[], Receipt]) -> Receipt:
+        try:
+            return call()
+        except ReceiptError as exc:
+            raise CheckoutError("bad_quantity", detail=str(exc)) from exc
+
+
+def _printable(text: str) -> str:
+    """Show bad input safely in a message: control characters escaped, long input cut."""
+    shown = text[:32].encode("unicode_escape").decode("ascii")
+    return shown + ("…" if len(text) > 32 else "")

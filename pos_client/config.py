@@ -1,0 +1,91 @@
+"""Terminal configuration: a TOML file in the platform config directory, overridden by env."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "pos-client"
+LANGUAGES = ("ru", "en")
+ENV_PREFIX = "POS_CLIENT_"
+
+
+class ConfigError(Exception):
+    """The terminal cannot start with this configuration; the message says what to fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalConfig:
+    api_url: str
+    outlet_id: str
+    terminal_id: str
+    token: str
+    data_dir: Path
+    language: str = "ru"
+    channel: str = "store"
+    sync_interval_s: float = 30.0
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "terminal.sqlite3"
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> TerminalConfig:
+    """Read the config file (if any) and apply POS_CLIENT_* environment overrides.
+
+    The token comes from POS_CLIENT_TOKEN or from `token_file`, a file only the service user
+    can read; it is never written in the config itself.
+    """
+    env = os.environ if env is None else env
+    path = path or default_config_path()
+    values: dict[str, object] = {}
+    if path.exists():
+        try:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read {path}: {exc}") from exc
+    for key in ("api_url", "outlet_id", "terminal_id", "token", "data_dir", "language"):
+        if (ENV_PREFIX + key.upper()) in env:
+            values[key] = env[ENV_PREFIX + key.upper()]
+    if "token" not in values and "token_file" in values:
+        token_path = Path(str(values["token_file"]))
+        try:
+            values["token"] = token_path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise ConfigError(f"cannot read the token file {token_path}: {exc}") from exc
+    missing = [k for k in ("api_url", "outlet_id", "terminal_id", "token") if not values.get(k)]
+    if missing:
+        raise ConfigError(
+            f"the terminal is not configured: {', '.join(missing)} missing. Write them to "
+            f"{path} or set {', '.join(ENV_PREFIX + k.upper() for k in missing)}; "
+            "or run `pos-client --demo` to try the product."
+        )
+    language = str(values.get("language", "ru"))
+    if language not in LANGUAGES:
+        raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    try:
+        interval = float(str(values.get("sync_interval_s", 30.0)))
+    except ValueError:
+        raise ConfigError("sync_interval_s must be a number of seconds") from None
+    return TerminalConfig(
+        api_url=str(values["api_url"]).rstrip("/"),
+        outlet_id=str(values["outlet_id"]),
+        terminal_id=str(values["terminal_id"]),
+        token=str(values["token"]),
+        data_dir=Path(str(values.get("data_dir") or default_data_dir())),
+        language=language,
+        sync_interval_s=interval,
+    )

@@ -1,0 +1,1 @@
+"""Pure domain of the terminal: no Qt, no SQLite, no HTTP, no clock of its own."""

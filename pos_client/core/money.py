@@ -1,0 +1,73 @@
+"""Money as integer minor units (kopecks): exact sums, explicit rounding, fair allocation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+Money = int
+"""An amount in minor units (1 RUB = 100 kopecks). Never a float."""
+
+MINOR_PER_MAJOR = 100
+
+
+class MoneyError(ValueError):
+    """A text or number that is not a valid amount of money."""
+
+
+def parse_money(text: str) -> Money:
+    """Parse "123", "123.45" or "123,45" (major units) into minor units.
+
+    Raises MoneyError for anything else, including more than two decimals and negatives.
+    """
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise MoneyError(f"not an amount: {text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise MoneyError(f"not an amount: {text!r}")
+    minor = value * MINOR_PER_MAJOR
+    if minor != minor.to_integral_value():
+        raise MoneyError(f"more than two decimals: {text!r}")
+    return int(minor)
+
+
+def format_money(amount: Money, currency: str = "₽") -> str:
+    """Format as "1 234,50 ₽" (thin grouping, comma decimals, as printed on Russian receipts)."""
+    sign = "−" if amount < 0 else ""
+    major, minor = divmod(abs(amount), MINOR_PER_MAJOR)
+    grouped = f"{major:,}".replace(",", "\u00a0")
+    text = f"{sign}{grouped},{minor:02d}"
+    return f"{text}\u00a0{currency}" if currency else text
+
+
+def percent_of(amount: Money, percent: Decimal) -> Money:
+    """The given percent of an amount, rounded half up to the kopeck."""
+    exact = Decimal(amount) * percent / Decimal(100)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def allocate(total: Money, weights: Sequence[int]) -> list[Money]:
+    """Split `total` in proportion to non-negative `weights` by the largest-remainder method.
+
+    The parts add up exactly to `total`; ties in the remainders go to the earlier weight,
+    so the result is deterministic. All-zero weights split as evenly as possible.
+    """
+    if total < 0:
+        raise MoneyError("cannot allocate a negative total")
+    if any(w < 0 for w in weights):
+        raise MoneyError("weights must not be negative")
+    if not weights:
+        if total:
+            raise MoneyError("nothing to allocate to")
+        return []
+    effective = list(weights) if any(weights) else [1] * len(weights)
+    weight_sum = sum(effective)
+    parts = [total * w // weight_sum for w in effective]
+    remainders = [total * w % weight_sum for w in effective]
+    leftover = total - sum(parts)
+    order = sorted(range(len(effective)), key=lambda i: (-remainders[i], i))
+    for i in order[:leftover]:
+        parts[i] += 1
+    return parts

@@ -1,0 +1,175 @@
+"""The finished, immutable sale record that gets journaled and sent to the hub."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from pos_client.core.loyalty import Member
+from pos_client.core.money import Money
+from pos_client.core.promotions import PricedReceipt
+
+TenderKind = Literal["cash", "card"]
+TENDER_KINDS: tuple[TenderKind, ...] = ("cash", "card")
+
+
+class TenderError(ValueError):
+    """Payment that does not settle the receipt."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tender:
+    """One payment. For cash, `received` is what the customer handed over."""
+
+    kind: TenderKind
+    amount: Money
+    received: Money
+
+    @property
+    def change(self) -> Money:
+        return self.received - self.amount
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "amount": self.amount, "received": self.received}
+
+
+def settle(total: Money, kind: TenderKind, received: Money) -> Tender:
+    """The tender that pays `total`: cash may exceed it (change given), a card pays it exactly."""
+    if kind not in TENDER_KINDS:
+        raise TenderError(f"unknown tender {kind!r}")
+    if total <= 0:
+        raise TenderError("nothing to pay")
+    if kind == "card":
+        return Tender(kind, total, total)
+    if received < total:
+        raise TenderError("cash received is less than the total")
+    return Tender(kind, total, received)
+
+
+@dataclass(frozen=True, slots=True)
+class SaleLine:
+    sku: str
+    barcode: str
+    name: str
+    category: str
+    quantity: int
+    unit_price: Money
+    discount: Money
+    total: Money
+    rule_ids: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sku": self.sku,
+            "barcode": self.barcode,
+            "name": self.name,
+            "category": self.category,
+            "quantity": self.quantity,
+            "unit_price": self.unit_price,
+            "discount": self.discount,
+            "total": self.total,
+            "rule_ids": list(self.rule_ids),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Sale:
+    """Everything the journal and the hub need to know about one completed sale."""
+
+    sale_id: str
+    number: int
+    created_at: datetime
+    outlet_id: str
+    terminal_id: str
+    channel: str
+    member_id: str | None
+    lines: tuple[SaleLine, ...]
+    tenders: tuple[Tender, ...]
+    points_earned: int
+    ruleset_version: int
+
+    @property
+    def subtotal(self) -> Money:
+        return sum(line.unit_price * line.quantity for line in self.lines)
+
+    @property
+    def discount(self) -> Money:
+        return sum(line.discount for line in self.lines)
+
+    @property
+    def total(self) -> Money:
+        return sum(line.total for line in self.lines)
+
+    @property
+    def change(self) -> Money:
+        return sum(tender.change for tender in self.tenders)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The body sent to the hub; its idempotency key is `sale_id`."""
+        return {
+            "sale_id": self.sale_id,
+            "number": self.number,
+            "created_at": self.created_at.isoformat(),
+            "outlet_id": self.outlet_id,
+            "terminal_id": self.terminal_id,
+            "channel": self.channel,
+            "member_id": self.member_id,
+            "lines": [line.to_dict() for line in self.lines],
+            "tenders": [tender.to_dict() for tender in self.tenders],
+            "subtotal": self.subtotal,
+            "discount": self.discount,
+            "total": self.total,
+            "points_earned": self.points_earned,
+            "ruleset_version": self.ruleset_version,
+        }
+
+
+def build_sale(
+    *,
+    priced: PricedReceipt,
+    member: Member | None,
+    tenders: Sequence[Tender],
+    sale_id: str,
+    number: int,
+    created_at: datetime,
+    outlet_id: str,
+    terminal_id: str,
+    channel: str,
+    language: str,
+) -> Sale:
+    """Freeze a priced receipt and its payment into a sale; tenders must pay the total exactly."""
+    if not priced.lines:
+        raise TenderError("the receipt is empty")
+    if sum(tender.amount for tender in tenders) != priced.total:
+        raise TenderError("tenders do not add up to the total")
+    if created_at.tzinfo is None:
+        raise ValueError("created_at must be timezone-aware")
+    lines = tuple(
+        SaleLine(
+            sku=pl.line.product.sku,
+            barcode=pl.line.product.barcode,
+            name=pl.line.product.name(language),
+            category=pl.line.product.category,
+            quantity=pl.line.quantity,
+            unit_price=pl.line.product.price,
+            discount=pl.discount,
+            total=pl.total,
+            rule_ids=tuple(adj.rule_id for adj in pl.adjustments),
+        )
+        for pl in priced.lines
+    )
+    return Sale(
+        sale_id=sale_id,
+        number=number,
+        created_at=created_at,
+        outlet_id=outlet_id,
+        terminal_id=terminal_id,
+        channel=channel,
+        member_id=member.member_id if member else None,
+        lines=lines,
+        tenders=tuple(tenders),
+        points_earned=priced.points_earned,
+        ruleset_version=priced.ruleset_version,
+    )

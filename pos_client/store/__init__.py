@@ -1,0 +1,1 @@
+"""The terminal's SQLite database: journal, outbox and caches (through sqlite-utils)."""

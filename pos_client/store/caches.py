@@ -1,0 +1,90 @@
+"""Caches pulled from the hub: catalog, the outlet ruleset and the member cache.
+
+Each one is replaced whole in one transaction, with its version, so a reader never sees half.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from pos_client.core.catalog import Product
+from pos_client.core.loyalty import Member
+from pos_client.store.db import classify, immediate_transaction
+
+
+class Caches:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def version(self, name: str) -> int | None:
+        row = self._db.execute(
+            "SELECT version FROM cache_state WHERE name = ?", [name]
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def replace_catalog(self, version: int, products: Iterable[Product], now: datetime) -> None:
+        with immediate_transaction(self._db) as db:
+            db.execute("DELETE FROM catalog")
+            db["catalog"].insert_all(product.to_dict() for product in products)
+            _set_state(db, "catalog", version, now, None)
+
+    def product_by_barcode(self, barcode: str) -> Product | None:
+        try:
+            rows = list(self._db["catalog"].rows_where("barcode = ?", [barcode], limit=1))
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return Product.from_dict(rows[0]) if rows else None
+
+    def replace_ruleset(self, version: int, document: dict[str, Any], now: datetime) -> None:
+        with immediate_transaction(self._db) as db:
+            _set_state(db, "ruleset", version, now, json.dumps(document, ensure_ascii=False))
+
+    def ruleset_document(self) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT body FROM cache_state WHERE name = 'ruleset'").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def replace_members(self, version: int, members: Iterable[Member], now: datetime) -> None:
+        with immediate_transaction(self._db) as db:
+            db.execute("DELETE FROM members")
+            db["members"].insert_all(member.to_dict() for member in members)
+            _set_state(db, "members", version, now, None)
+
+    def upsert_member(self, member: Member) -> None:
+        with immediate_transaction(self._db) as db:
+            db.execute("DELETE FROM members WHERE card = ? AND member_id != ?",
+                       [member.card, member.member_id])
+            db["members"].upsert(member.to_dict(), pk="member_id")
+
+    def member_by_card(self, card: str) -> Member | None:
+        try:
+            rows = list(self._db["members"].rows_where("card = ?", [card], limit=1))
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return Member.from_dict(rows[0]) if rows else None
+
+    def member_by_id(self, member_id: str) -> Member | None:
+        rows = list(self._db["members"].rows_where("member_id = ?", [member_id], limit=1))
+        return Member.from_dict(rows[0]) if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with immediate_transaction(self._db) as db:
+            db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else None
+
+
+def _set_state(
+    db: sqlite_utils.Database, name: str, version: int, now: datetime, body: str | None
+) -> None:
+    db["cache_state"].upsert(
+        {"name": name, "version": version, "updated_at": now.isoformat(), "body": body},
+        pk="name",
+    )

@@ -1,0 +1,98 @@
+"""Opening the database durably, `user_version` migrations and immediate transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from pos_client.store.schema import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """The database refused an operation; `reason` is one of the keys below, for the UI."""
+
+    REASONS = ("locked", "read_only", "disk_full", "newer_schema", "corrupt", "io")
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+def classify(error: sqlite3.Error) -> StoreError:
+    """Turn a sqlite3 error into a StoreError whose reason the cashier can be told."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        reason = "locked"
+    elif "readonly" in text or "read-only" in text:
+        reason = "read_only"
+    elif "full" in text:
+        reason = "disk_full"
+    elif "malformed" in text or "not a database" in text:
+        reason = "corrupt"
+    else:
+        reason = "io"
+    return StoreError(reason, str(error))
+
+
+def open_database(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    WAL with `synchronous=FULL`: a transaction that returned from COMMIT survives power loss.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        migrate(db)
+    except sqlite3.Error as exc:
+        raise classify(exc) from exc
+    except OSError as exc:
+        raise StoreError("io", str(exc)) from exc
+    return db
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply the migrations above the database's `user_version`, each in its own transaction."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current > len(MIGRATIONS):
+        raise StoreError(
+            "newer_schema",
+            f"database schema {current} is newer than this program ({len(MIGRATIONS)})",
+        )
+    for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+        with immediate_transaction(db):
+            for statement in script:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {version}")
+
+
+@contextmanager
+def immediate_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
+
+    sqlite3 errors inside leave as StoreError, after the rollback.
+    """
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise classify(exc) from exc
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException as exc:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise classify(exc) from exc
+        raise

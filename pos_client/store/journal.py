@@ -1,0 +1,167 @@
+"""The sales journal and its outbox: a sale, its points and its outbox row commit together."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from pos_client.core.sale import Sale
+from pos_client.store.db import classify, immediate_transaction
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    key: str
+    kind: str
+    body: str
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryResult:
+    """The hub's answer for one outbox item."""
+
+    key: str
+    status: str  # applied | duplicate | rejected
+    reason: str | None = None
+    member_id: str | None = None
+    member_points: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueueState:
+    waiting: int
+    oldest_created_at: str | None
+    dead_letters: int
+
+
+class Journal:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def record_sale(self, build: Callable[[int], Sale]) -> Sale:
+        """Journal a sale durably: `build` gets the next receipt number inside the transaction.
+
+        The sale, its lines, tenders, earned points and outbox row are one BEGIN IMMEDIATE
+        transaction; a failure leaves none of them.
+        """
+        with immediate_transaction(self._db) as db:
+            number = db.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM sales").fetchone()[0]
+            sale = build(number)
+            body = json.dumps(sale.to_dict(), ensure_ascii=False, sort_keys=True)
+            created = sale.created_at.isoformat()
+            db["sales"].insert(
+                {
+                    "sale_id": sale.sale_id,
+                    "number": sale.number,
+                    "created_at": created,
+                    "member_id": sale.member_id,
+                    "total": sale.total,
+                    "points_earned": sale.points_earned,
+                    "body": body,
+                }
+            )
+            db["sale_lines"].insert_all(
+                {
+                    "sale_id": sale.sale_id,
+                    "position": position,
+                    "sku": line.sku,
+                    "quantity": line.quantity,
+                    "unit_price": line.unit_price,
+                    "discount": line.discount,
+                    "total": line.total,
+                }
+                for position, line in enumerate(sale.lines)
+            )
+            db["tenders"].insert_all(
+                {"sale_id": sale.sale_id, "position": position, **tender.to_dict()}
+                for position, tender in enumerate(sale.tenders)
+            )
+            if sale.member_id and sale.points_earned:
+                db["points_ledger"].insert(
+                    {
+                        "sale_id": sale.sale_id,
+                        "member_id": sale.member_id,
+                        "kind": "earn",
+                        "points": sale.points_earned,
+                    }
+                )
+            db["outbox"].insert(
+                {"key": sale.sale_id, "kind": "sale", "body": body, "created_at": created}
+            )
+        return sale
+
+    def sale_count(self) -> int:
+        return self._db["sales"].count
+
+    def outbox_batch(self, limit: int) -> list[OutboxItem]:
+        rows = self._db.execute(
+            "SELECT key, kind, body, attempts FROM outbox ORDER BY created_at, key LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [OutboxItem(*row) for row in rows]
+
+    def apply_results(
+        self, results: Iterable[DeliveryResult], attempted: Iterable[str], now: datetime
+    ) -> None:
+        """Settle a pushed batch in one transaction.
+
+        A row leaves the outbox only on its own result: applied/duplicate delete it (and
+        refresh the member's cached points), rejected moves it to the dead letters. Attempted
+        rows without a result stay and count the attempt.
+        """
+        answered = {result.key: result for result in results}
+        with immediate_transaction(self._db) as db:
+            for key in attempted:
+                result = answered.get(key)
+                if result is None:
+                    db.execute(
+                        "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE key = ?",
+                        ["no result for this item", key],
+                    )
+                elif result.status in ("applied", "duplicate"):
+                    db.execute("DELETE FROM outbox WHERE key = ?", [key])
+                    if result.member_id is not None and result.member_points is not None:
+                        db.execute(
+                            "UPDATE members SET points = ? WHERE member_id = ?",
+                            [result.member_points, result.member_id],
+                        )
+                else:
+                    db.execute(
+                        "INSERT OR REPLACE INTO dead_letters (key, kind, body, reason, failed_at)"
+                        " SELECT key, kind, body, ?, ? FROM outbox WHERE key = ?",
+                        [result.reason or result.status, now.isoformat(), key],
+                    )
+                    db.execute("DELETE FROM outbox WHERE key = ?", [key])
+
+    def note_failed_attempt(self, keys: Iterable[str], error: str) -> None:
+        with immediate_transaction(self._db) as db:
+            for key in keys:
+                db.execute(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE key = ?",
+                    [error, key],
+                )
+
+    def queue_state(self) -> QueueState:
+        try:
+            waiting, oldest = self._db.execute(
+                "SELECT COUNT(*), MIN(created_at) FROM outbox"
+            ).fetchone()
+            dead = self._db.execute("SELECT COUNT(*) FROM dead_letters").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return QueueState(waiting=waiting, oldest_created_at=oldest, dead_letters=dead)
+
+    def unsynced_points(self, member_id: str) -> int:
+        """Points this terminal earned for the member in sales the hub has not confirmed yet."""
+        row = self._db.execute(
+            "SELECT COALESCE(SUM(p.points), 0) FROM points_ledger p"
+            " JOIN outbox o ON o.key = p.sale_id WHERE p.member_id = ?",
+            [member_id],
+        ).fetchone()
+        return int(row[0])

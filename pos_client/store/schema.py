@@ -1,0 +1,83 @@
+"""Schema migrations, in order. Migration N brings `PRAGMA user_version` from N-1 to N.
+
+Never edit a released migration; append a new one.
+"""
+
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE sales (
+            sale_id TEXT PRIMARY KEY,
+            number INTEGER NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            member_id TEXT,
+            total INTEGER NOT NULL,
+            points_earned INTEGER NOT NULL,
+            body TEXT NOT NULL
+        )""",
+        """CREATE TABLE sale_lines (
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            position INTEGER NOT NULL,
+            sku TEXT NOT NULL,
+            quantity INTEGER NOT NULL,
+            unit_price INTEGER NOT NULL,
+            discount INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            PRIMARY KEY (sale_id, position)
+        )""",
+        """CREATE TABLE tenders (
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            received INTEGER NOT NULL,
+            PRIMARY KEY (sale_id, position)
+        )""",
+        """CREATE TABLE points_ledger (
+            entry_id INTEGER PRIMARY KEY,
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            member_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            points INTEGER NOT NULL
+        )""",
+        """CREATE TABLE outbox (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        )""",
+        """CREATE TABLE dead_letters (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            failed_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE catalog (
+            sku TEXT PRIMARY KEY,
+            barcode TEXT NOT NULL UNIQUE,
+            name_ru TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            category TEXT NOT NULL,
+            price INTEGER NOT NULL
+        )""",
+        """CREATE TABLE members (
+            member_id TEXT PRIMARY KEY,
+            card TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            tier TEXT NOT NULL,
+            points INTEGER NOT NULL
+        )""",
+        """CREATE TABLE cache_state (
+            name TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            body TEXT
+        )""",
+        """CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+    ],
+]

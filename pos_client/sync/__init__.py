@@ -1,0 +1,1 @@
+"""Talking to the central loyalty API: the client, the sync engine and its loop thread."""

@@ -1,0 +1,139 @@
+"""The central loyalty API client (httpx). Every answer is validated before it is used."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from pos_client.core.loyalty import Member, MemberError
+from pos_client.store.journal import DeliveryResult, OutboxItem
+from pos_client.sync.models import BatchResult, HealthAnswer
+
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
+M = TypeVar("M", bound=BaseModel)
+
+
+class HubError(Exception):
+    """Base of the hub failures; `kind` is one of unavailable, refused, bad_answer."""
+
+    kind = "unavailable"
+
+
+class HubUnavailable(HubError):
+    """No answer, a timeout, a dropped connection or a 5xx: try again later."""
+
+
+class HubRefused(HubError):
+    """401/403: this terminal's token is not accepted. Retrying will not help."""
+
+    kind = "refused"
+
+
+class HubBadAnswer(HubError):
+    """An answer that is not what the contract says; nothing of it is used."""
+
+    kind = "bad_answer"
+
+
+class NetworkSwitch(httpx.BaseTransport):
+    """A transport that can be cut off, as if the cable were pulled (the "work offline" toggle)."""
+
+    def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
+        self._inner = inner or httpx.HTTPTransport()
+        self.connected = True
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not self.connected:
+            raise httpx.ConnectError("the terminal is set to work offline", request=request)
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class HubClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        transport: httpx.BaseTransport | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
+        self._http = httpx.Client(
+            base_url=base_url,
+            headers={"Authorization": f"Bearer {token}", "User-Agent": "pos-client"},
+            transport=transport,
+            timeout=timeout,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def health(self) -> HealthAnswer:
+        return self._parse(self._request("GET", "/v1/health"), HealthAnswer)
+
+    def get_json(self, path: str) -> dict[str, Any]:
+        """A JSON object from the hub; anything else is a bad answer."""
+        data = self._json(self._request("GET", path))
+        if not isinstance(data, dict):
+            raise HubBadAnswer(f"{path}: expected a JSON object")
+        return data
+
+    def member_by_card(self, card: str) -> Member | None:
+        response = self._request("GET", f"/v1/members/by-card/{card}", allow_404=True)
+        if response.status_code == 404:
+            return None
+        try:
+            return Member.from_dict(self._json(response))
+        except MemberError as exc:
+            raise HubBadAnswer(str(exc)) from exc
+
+    def push(self, items: Sequence[OutboxItem]) -> list[DeliveryResult]:
+        payload = {
+            "items": [{"key": i.key, "kind": i.kind, "body": json.loads(i.body)} for i in items]
+        }
+        answer = self._parse(self._request("POST", "/v1/transactions", json=payload), BatchResult)
+        return [
+            DeliveryResult(r.key, r.status, r.reason, r.member_id, r.member_points)
+            for r in answer.results
+        ]
+
+    def _request(
+        self, method: str, path: str, allow_404: bool = False, **kwargs: Any
+    ) -> httpx.Response:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise HubUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        if response.status_code in (401, 403):
+            raise HubRefused(f"the hub refused this terminal's token ({response.status_code})")
+        if response.status_code >= 500 or response.status_code == 429:
+            raise HubUnavailable(f"the hub answered {response.status_code}")
+        if response.status_code == 404 and allow_404:
+            return response
+        if response.status_code != 200:
+            raise HubBadAnswer(f"{method} {path}: unexpected status {response.status_code}")
+        return response
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise HubBadAnswer(f"{response.request.url.path}: not JSON") from exc
+
+    @classmethod
+    def _parse(cls, response: httpx.Response, model: type[M]) -> M:
+        try:
+            return model.model_validate(cls._json(response))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise HubBadAnswer(
+                f"{response.request.url.path}: {where}: {first['msg']}"
+            ) from exc
+

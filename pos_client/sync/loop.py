@@ -1,0 +1,169 @@
+"""The sync thread: a round after each sale, on a timer, or on demand; backoff while down.
+
+It owns its SQLite connection and its HTTP client, and reports through a plain callback
+(the UI turns it into a Qt signal). It never touches the caller's objects.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+
+from pos_client.store.caches import Caches
+from pos_client.store.db import StoreError, open_database
+from pos_client.store.journal import Journal
+from pos_client.sync.client import HubClient, HubError, NetworkSwitch
+from pos_client.sync.engine import LAST_SYNC_KEY, SyncEngine, SyncReport
+
+BACKOFF_BASE_S = 1.0
+BACKOFF_CAP_S = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the status bar shows. `online` is None until the first round has finished."""
+
+    online: bool | None = None
+    working_offline: bool = False
+    waiting: int = 0
+    dead_letters: int = 0
+    last_sync_at: datetime | None = None
+    last_error: str | None = None
+    error_kind: str | None = None
+    ruleset_version: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def backoff_delay(failures: int, rng: random.Random, cap_s: float = BACKOFF_CAP_S) -> float:
+    """Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^failures)]."""
+    ceiling = min(cap_s, BACKOFF_BASE_S * 2 ** min(failures, 32))
+    return rng.uniform(0.0, ceiling)
+
+
+class SyncLoop:
+    def __init__(
+        self,
+        *,
+        db_path: Path,
+        api_url: str,
+        token: str,
+        clock: Callable[[], datetime],
+        on_status: Callable[[SyncStatus], None],
+        interval_s: float = 30.0,
+        rng: random.Random | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._db_path = db_path
+        self._api_url = api_url
+        self._token = token
+        self._clock = clock
+        self._on_status = on_status
+        self._interval_s = interval_s
+        self._rng = rng or random.Random()
+        self._switch = NetworkSwitch(transport)
+        self._wake = threading.Event()
+        self._forced = False
+        self._stopping = False
+        self._failures = 0
+        self._status = SyncStatus()
+        self._thread = threading.Thread(target=self._run, name="pos-sync", daemon=True)
+
+    # -- called from other threads -----------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout_s: float = 15.0) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout_s)
+
+    def wake(self, force: bool = False) -> None:
+        """Ask for a round now. While backing off only a forced wake ("sync now") is heard."""
+        self._forced = self._forced or force
+        self._wake.set()
+
+    def set_working_offline(self, offline: bool) -> None:
+        """Cut the terminal off the hub (or reconnect it) as if the network went away."""
+        self._switch.connected = not offline
+        self.wake(force=True)
+
+    # -- the thread ----------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            db = open_database(self._db_path)
+        except StoreError as exc:
+            self._publish(online=None, last_error=str(exc), error_kind="store")
+            return
+        journal, caches = Journal(db), Caches(db)
+        client = HubClient(self._api_url, self._token, transport=self._switch)
+        engine = SyncEngine(client, journal, caches, self._clock)
+        last = caches.meta(LAST_SYNC_KEY)
+        self._status = replace(
+            self._status, last_sync_at=datetime.fromisoformat(last) if last else None
+        )
+        try:
+            while not self._stopping:
+                delay = self._round(engine, journal)
+                self._sleep(delay)
+        finally:
+            client.close()
+            db.close()
+
+    def _round(self, engine: SyncEngine, journal: Journal) -> float:
+        try:
+            report = engine.sync_once()
+        except HubError as exc:
+            self._failures += 1
+            self._publish_queue(journal, online=False, last_error=str(exc), error_kind=exc.kind)
+            return backoff_delay(self._failures, self._rng)
+        except StoreError as exc:
+            self._failures += 1
+            self._publish_queue(journal, last_error=str(exc), error_kind="store")
+            return backoff_delay(self._failures, self._rng)
+        self._failures = 0
+        self._publish_queue(
+            journal,
+            online=True,
+            last_sync_at=self._clock(),
+            last_error=None,
+            error_kind=None,
+            ruleset_version=report.pulled.get("ruleset", self._status.ruleset_version),
+            warnings=tuple(report.warnings),
+        )
+        return self._interval_s
+
+    def _sleep(self, delay: float) -> None:
+        """Wait for the delay, a wake-up, or a stop; during backoff only forced wakes count."""
+        deadline = time.monotonic() + delay
+        while not self._stopping:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            if self._wake.wait(remaining):
+                self._wake.clear()
+                if self._forced or self._failures == 0:
+                    self._forced = False
+                    return
+
+    def _publish_queue(self, journal: Journal, **changes: object) -> None:
+        try:
+            queue = journal.queue_state()
+            changes.update(waiting=queue.waiting, dead_letters=queue.dead_letters)
+        except StoreError as exc:
+            changes.update(last_error=str(exc), error_kind="store")
+        self._publish(**changes)
+
+    def _publish(self, **changes: object) -> None:
+        changes["working_offline"] = not self._switch.connected
+        self._status = replace(self._status, **changes)  # type: ignore[arg-type]
+        self._on_status(self._status)
