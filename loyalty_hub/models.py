@@ -23,6 +23,7 @@ class SaleLineBody(Strict):
     discount: int = Field(ge=0)
     total: int = Field(ge=0)
     rule_ids: list[str]
+    discount_notes: list[str]
 
     @model_validator(mode="after")
     def _adds_up(self) -> SaleLineBody:

@@ -35,7 +35,7 @@ T = TypeVar("T")
 class CheckoutError(Exception):
     """A refused cashier action. `code` names the message; `params` fill it in."""
 
-    def __init__(self, code: str, **params: object) -> None:
+    def __init__(self, code: str, /, **params: object) -> None:
         super().__init__(code, params)
         self.code = code
         self.params = params
@@ -107,6 +107,24 @@ class Checkout:
         self.receipt = self._receipt_call(lambda: self.receipt.add(product))
         return product
 
+    def handle_code(self, code: str) -> Product | Member:
+        """A code from a scanner: a product goes on the receipt, a member card identifies."""
+        code = code.strip()
+        if not code or len(code) > MAX_CODE_LENGTH or not (code.isascii() and code.isalnum()):
+            raise CheckoutError("bad_barcode", code=_printable(code))
+        if code.isdigit():
+            try:
+                return self.scan(code)
+            except CheckoutError as exc:
+                if exc.code != "unknown_barcode":
+                    raise
+        try:
+            return self.identify_card(code)
+        except CheckoutError as exc:
+            if exc.code != "unknown_card":
+                raise
+        raise CheckoutError("unknown_code", code=code)
+
     def set_quantity(self, line_id: int, quantity: int) -> None:
         self.receipt = self._receipt_call(lambda: self.receipt.set_quantity(line_id, quantity))
 
@@ -136,13 +154,11 @@ class Checkout:
         self._store_call(lambda: self._caches.upsert_member(member))
         self.member = member
 
-    def member_points(self) -> int:
-        """The member's balance as the hub last said, plus what this terminal has not sent."""
-        if self.member is None:
-            return 0
-        member_id = self.member.member_id
+    def points_of(self, member: Member) -> int:
+        """A member's balance as the hub last said, plus what this terminal has not sent."""
+        member_id = member.member_id
         cached = self._store_call(lambda: self._caches.member_by_id(member_id))
-        base = cached.points if cached else self.member.points
+        base = cached.points if cached else member.points
         return base + self._store_call(lambda: self._journal.unsynced_points(member_id))
 
     # -- payment -------------------------------------------------------------------------------

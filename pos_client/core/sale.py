@@ -59,6 +59,7 @@ class SaleLine:
     discount: Money
     total: Money
     rule_ids: tuple[str, ...]
+    discount_notes: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +72,7 @@ class SaleLine:
             "discount": self.discount,
             "total": self.total,
             "rule_ids": list(self.rule_ids),
+            "discount_notes": list(self.discount_notes),
         }
 
 
@@ -157,6 +159,7 @@ def build_sale(
             discount=pl.discount,
             total=pl.total,
             rule_ids=tuple(adj.rule_id for adj in pl.adjustments),
+            discount_notes=tuple(adj.text(language) for adj in pl.adjustments),
         )
         for pl in priced.lines
     )

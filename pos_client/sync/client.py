@@ -52,6 +52,9 @@ class NetworkSwitch(httpx.BaseTransport):
         return self._inner.handle_request(request)
 
     def close(self) -> None:
+        """Clients sharing the switch come and go; the connections stay until `shutdown`."""
+
+    def shutdown(self) -> None:
         self._inner.close()
 
 
@@ -72,6 +75,12 @@ class HubClient:
 
     def close(self) -> None:
         self._http.close()
+
+    def __enter__(self) -> HubClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def health(self) -> HealthAnswer:
         return self._parse(self._request("GET", "/v1/health"), HealthAnswer)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
@@ -91,6 +92,11 @@ class SyncLoop:
         self._forced = self._forced or force
         self._wake.set()
 
+    def lookup_card(self, card: str) -> Member | None:
+        """Ask the hub for a card's member (from any thread); raises HubError when it can't."""
+        with HubClient(self._api_url, self._token, transport=self._switch) as client:
+            return client.member_by_card(card)
+
     def set_working_offline(self, offline: bool) -> None:
         """Cut the terminal off the hub (or reconnect it) as if the network went away."""
         self._switch.connected = not offline
@@ -117,6 +123,7 @@ class SyncLoop:
                 self._sleep(delay)
         finally:
             client.close()
+            self._switch.shutdown()
             db.close()
 
     def _round(self, engine: SyncEngine, journal: Journal) -> float:

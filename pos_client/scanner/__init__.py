@@ -1,0 +1,1 @@
+"""Where codes come from: keyboard-wedge scanners (and, later, cameras and files)."""

@@ -1,0 +1,1 @@
+"""The cashier window (PySide6). The only package that imports Qt."""

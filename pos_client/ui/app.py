@@ -1,0 +1,96 @@
+"""Assemble the till (store, checkout, sync thread, window) and run it."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pos_client.checkout import Checkout, Till
+from pos_client.config import TerminalConfig
+from pos_client.resources import resource_path
+from pos_client.store.caches import Caches
+from pos_client.store.db import StoreError, open_database
+from pos_client.store.journal import Journal
+from pos_client.sync.loop import SyncLoop
+from pos_client.ui.main_window import MainWindow
+from pos_client.ui.strings import set_language
+from pos_client.ui.sync_bridge import SyncBridge
+from pos_client.ui.wedge_filter import WedgeFilter
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class RunningTill:
+    window: MainWindow
+    loop: SyncLoop
+    wedge: WedgeFilter
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self.wedge)  # type: ignore[union-attr]
+        self.loop.stop()
+        self.window.close()
+
+
+def build_till(
+    config: TerminalConfig, app: QApplication, clock: Callable[[], datetime] = utc_now
+) -> RunningTill:
+    """Open the journal, start the sync thread and make the window (not shown yet).
+
+    Raises StoreError when the database cannot be opened.
+    """
+    set_language(config.language)
+    app.setStyleSheet(resource_path("styles", "till.qss").read_text("utf-8"))
+    db = open_database(config.db_path)
+    journal, caches = Journal(db), Caches(db)
+    bridge = SyncBridge()
+    loop = SyncLoop(
+        db_path=config.db_path,
+        api_url=config.api_url,
+        token=config.token,
+        clock=clock,
+        on_status=bridge.publish,
+        interval_s=config.sync_interval_s,
+    )
+    bridge.loop = loop
+    checkout = Checkout(
+        journal=journal,
+        caches=caches,
+        till=Till(config.outlet_id, config.terminal_id, config.channel),
+        clock=clock,
+        language=config.language,
+    )
+    outlet_name = checkout.ruleset.outlet.name if checkout.ruleset.version else config.outlet_id
+    window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)
+    bridge.setParent(window)
+    wedge = WedgeFilter(window)
+    wedge.scanned.connect(window.handle_code)
+    app.installEventFilter(wedge)
+    loop.start()
+    return RunningTill(window, loop, wedge)
+
+
+def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("pos-client")
+    try:
+        till = build_till(config, app)
+    except StoreError as exc:
+        QMessageBox.critical(None, "pos-client", f"{exc.detail}\n\n{config.db_path}")
+        print(f"pos-client: cannot open the journal {config.db_path}: {exc}", file=sys.stderr)
+        return 2
+    till.window.resize(1280, 800)
+    till.window.show()
+    if after_start:
+        after_start(till)
+    try:
+        return app.exec()
+    finally:
+        till.close()

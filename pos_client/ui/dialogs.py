@@ -1,0 +1,207 @@
+"""Small dialogs of the till: quantity, card number, payment, the finished receipt.
+
+They open window-modal with `open()` and report through signals, so nothing blocks the
+event loop and tests drive them like a cashier would.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_client.core.loyalty import Member
+from pos_client.core.money import MoneyError, format_money, parse_money
+from pos_client.core.receipt import MAX_QUANTITY
+from pos_client.core.sale import Sale
+from pos_client.ui.receipt_text import WIDTH as RECEIPT_WIDTH
+from pos_client.ui.receipt_text import render_sale
+from pos_client.ui.strings import tr
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(dialog)
+    ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setDefault(True)
+    box.addButton(tr("cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class QuantityDialog(QDialog):
+    chosen = Signal(int, int)  # line id, quantity
+
+    def __init__(self, line_id: int, item: str, quantity: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("qty_title"))
+        self._line_id = line_id
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("qty_label", item=item), self))
+        self.spin = QSpinBox(self)
+        self.spin.setRange(1, MAX_QUANTITY)
+        self.spin.setValue(quantity)
+        self.spin.selectAll()
+        layout.addWidget(self.spin)
+        box = _buttons(self, tr("ok"))
+        box.accepted.connect(self._accept)
+        layout.addWidget(box)
+
+    def _accept(self) -> None:
+        self.chosen.emit(self._line_id, self.spin.value())
+        self.accept()
+
+
+class CardDialog(QDialog):
+    entered = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("card_title"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("card_label"), self))
+        self.number = QLineEdit(self)
+        self.number.setMaxLength(32)
+        self.number.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        layout.addWidget(self.number)
+        box = _buttons(self, tr("ok"))
+        box.accepted.connect(self._accept)
+        layout.addWidget(box)
+
+    def _accept(self) -> None:
+        self.entered.emit(self.number.text())
+        self.accept()
+
+
+class PayDialog(QDialog):
+    """Choose cash or card; for cash, type what the customer handed over and see the change."""
+
+    submitted = Signal(str, int)  # tender kind, amount received
+
+    def __init__(self, total: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("payDialog")
+        self.setWindowTitle(tr("pay_title"))
+        self.setMinimumWidth(520)
+        self._total = total
+        layout = QVBoxLayout(self)
+        heading = QLabel(tr("pay_total", total=total), self)
+        heading.setObjectName("payTotal")
+        layout.addWidget(heading)
+
+        kinds = QHBoxLayout()
+        self.cash = QPushButton(tr("pay_cash"), self)
+        self.card = QPushButton(tr("pay_card"), self)
+        self._group = QButtonGroup(self)
+        for button in (self.cash, self.card):
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            self._group.addButton(button)
+            kinds.addWidget(button)
+        self.cash.setChecked(True)
+        layout.addLayout(kinds)
+
+        self.received_label = QLabel(tr("pay_received"), self)
+        layout.addWidget(self.received_label)
+        self.received = QLineEdit(format_money(total, ""), self)
+        self.received.setObjectName("cashReceived")
+        self.received.selectAll()
+        layout.addWidget(self.received)
+        self.change = QLabel(self)
+        self.change.setObjectName("payChange")
+        layout.addWidget(self.change)
+        self.error = QLabel(self)
+        self.error.setObjectName("dialogError")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+
+        box = _buttons(self, tr("pay_confirm"))
+        box.accepted.connect(self._submit)
+        layout.addWidget(box)
+        self.received.textChanged.connect(self._update_change)
+        self._group.buttonToggled.connect(self._update_kind)
+        self._update_change()
+
+    @property
+    def kind(self) -> str:
+        return "card" if self.card.isChecked() else "cash"
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+
+    def _received_amount(self) -> int | None:
+        try:
+            return parse_money(self.received.text())
+        except MoneyError:
+            return None
+
+    def _update_kind(self) -> None:
+        is_cash = self.kind == "cash"
+        for widget in (self.received_label, self.received, self.change):
+            widget.setVisible(is_cash)
+        if is_cash:
+            self.received.setFocus()
+
+    def _update_change(self) -> None:
+        amount = self._received_amount()
+        if amount is None:
+            self.change.setText("")
+        elif amount >= self._total:
+            self.change.setText(tr("pay_change", change=amount - self._total))
+        else:
+            self.change.setText(tr("pay_short", missing=self._total - amount))
+
+    def _submit(self) -> None:
+        if self.kind == "card":
+            self.submitted.emit("card", self._total)
+            return
+        amount = self._received_amount()
+        if amount is None:
+            self.show_error(tr("err_bad_amount", text=self.received.text()))
+            return
+        self.submitted.emit("cash", amount)
+
+
+class SaleDialog(QDialog):
+    """The finished receipt, until the cashier starts the next customer."""
+
+    def __init__(
+        self, sale: Sale, member: Member | None, balance: int | None, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("saleDialog")
+        self.setWindowTitle(tr("sale_title", number=sale.number))
+        layout = QVBoxLayout(self)
+        done = QLabel(tr("sale_done"), self)
+        done.setObjectName("saleDone")
+        layout.addWidget(done)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("receiptText")
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(13)
+        self.text.setFont(font)
+        self.text.setPlainText(render_sale(sale, member, balance))
+        metrics = QFontMetrics(font)
+        self.text.setMinimumSize(
+            metrics.horizontalAdvance("M" * (RECEIPT_WIDTH + 4)), metrics.lineSpacing() * 28
+        )
+        self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.text)
+        next_customer = QPushButton(tr("sale_new"), self)
+        next_customer.setDefault(True)
+        next_customer.clicked.connect(self.accept)
+        next_customer.setFont(QFont(next_customer.font().family(), 16, QFont.Weight.Bold))
+        layout.addWidget(next_customer)

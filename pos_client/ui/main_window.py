@@ -1,0 +1,350 @@
+"""The cashier window: scan field, receipt, member and totals, actions, sync status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_client.checkout import Checkout, CheckoutError
+from pos_client.core.catalog import Product
+from pos_client.core.loyalty import Member
+from pos_client.core.sale import Sale
+from pos_client.sync.loop import SyncStatus
+from pos_client.ui.dialogs import CardDialog, PayDialog, QuantityDialog, SaleDialog
+from pos_client.ui.panels import MemberPanel, TotalsPanel
+from pos_client.ui.receipt_model import ReceiptModel
+from pos_client.ui.status_bar import SyncStatusBar
+from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, tr
+from pos_client.ui.sync_bridge import SyncBridge
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, checkout: Checkout, bridge: SyncBridge, outlet_name: str, terminal_id: str
+    ) -> None:
+        super().__init__()
+        self.setObjectName("till")
+        self.checkout = checkout
+        self.bridge = bridge
+        self._outlet_name, self._terminal_id = outlet_name, terminal_id
+        self._ruleset_version = checkout.ruleset.version
+        self.dialog: QDialog | None = None
+        self.last_sale: Sale | None = None
+
+        central = QWidget(self)
+        root = QVBoxLayout(central)
+        self.scan_field = QLineEdit(central)
+        self.scan_field.setObjectName("scanField")
+        self.scan_field.setMaxLength(64)
+        self.scan_field.returnPressed.connect(self._scan_field_entered)
+        root.addWidget(self.scan_field)
+        self.message = QLabel(central)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        root.addWidget(self.message)
+
+        body = QHBoxLayout()
+        self.model = ReceiptModel()
+        self.table = QTableView(central)
+        self.table.setObjectName("receipt")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        body.addWidget(self.table, 3)
+        side = QVBoxLayout()
+        self.member_panel = MemberPanel(central)
+        self.totals_panel = TotalsPanel(central)
+        side.addWidget(self.member_panel)
+        side.addWidget(self.totals_panel, 1)
+        body.addLayout(side, 2)
+        root.addLayout(body, 1)
+
+        actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, shortcut, handler in (
+            ("action_qty", "F2", self.change_quantity),
+            ("action_card", "F3", self.enter_card),
+            ("action_remove", "Del", self.remove_line),
+            ("action_cancel", "F8", self.cancel_receipt),
+            ("action_pay", "F12", self.pay),
+        ):
+            button = QPushButton(central)
+            button.setObjectName("payButton" if key == "action_pay" else "actionButton")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(handler)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(handler)
+            self.addAction(action)
+            actions.addWidget(button)
+            self.buttons[key] = button
+        root.addLayout(actions)
+        self.setCentralWidget(central)
+
+        self.status = SyncStatusBar(outlet_name, terminal_id, self)
+        self.setStatusBar(self.status)
+        self._build_menus()
+
+        bridge.status_changed.connect(self._sync_status)
+        bridge.member_found.connect(self._member_found_online)
+        bridge.member_missing.connect(self._member_missing)
+        self.retranslate()
+        self.refresh()
+        self.scan_field.setFocus()
+
+    # -- menus and language ------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.terminal_menu = self.menuBar().addMenu("")
+        self.sync_now = self.terminal_menu.addAction("")
+        self.sync_now.setShortcut(QKeySequence("F9"))
+        self.sync_now.triggered.connect(self._sync_now)
+        self.work_offline = self.terminal_menu.addAction("")
+        self.work_offline.setCheckable(True)
+        self.work_offline.toggled.connect(self._set_working_offline)
+        self.terminal_menu.addSeparator()
+        self.quit_action = self.terminal_menu.addAction("")
+        self.quit_action.triggered.connect(self.close)
+        self.language_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == Language.current)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_actions[code] = action
+
+    def set_language(self, language: str) -> None:
+        set_language(language)
+        self.checkout.language = language
+        self.language_actions[language].setChecked(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            tr("window_title", outlet=self._outlet_name, terminal=self._terminal_id)
+        )
+        self.scan_field.setPlaceholderText(tr("scan_placeholder"))
+        for key, button in self.buttons.items():
+            button.setText(tr(key))
+        self.terminal_menu.setTitle(tr("menu_terminal"))
+        self.sync_now.setText(tr("menu_sync_now"))
+        self.work_offline.setText(tr("menu_work_offline"))
+        self.quit_action.setText(tr("menu_quit"))
+        self.language_menu.setTitle(tr("menu_language"))
+        self.model.retranslate()
+        self.member_panel.refresh()
+        self.totals_panel.refresh()
+        self.status.refresh()
+        self.message.clear()
+
+    # -- what the cashier sees ---------------------------------------------------------------
+
+    def refresh(self) -> None:
+        priced = self.checkout.priced
+        self.model.show(priced)
+        member = self.checkout.member
+        self.member_panel.show_member(member, self._points_of(member) if member else 0)
+        self.totals_panel.show_totals(priced)
+        self.buttons["action_pay"].setEnabled(bool(priced.lines))
+
+    def _points_of(self, member: Member) -> int:
+        try:
+            return self.checkout.points_of(member)
+        except CheckoutError:
+            return member.points
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def show_error(self, error: CheckoutError) -> None:
+        key = f"err_{error.code}"
+        self.show_message(tr(key, **error.params) if has_text(key) else error.code, "error")
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def handle_code(self, code: str) -> None:
+        """A code from the scanner or the scan field."""
+        if isinstance(self.dialog, SaleDialog):
+            self.dialog.accept()
+        if self.dialog is not None and self.dialog.isVisible():
+            return
+        try:
+            found = self.checkout.handle_code(code)
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return
+        self.refresh()
+        if isinstance(found, Product):
+            self.show_message(tr("added", item=found.name(Language.current)))
+            self._select_line_of(found)
+        else:
+            self.show_message(tr("member_attached", name=found.name))
+
+    def _scan_field_entered(self) -> None:
+        code = self.scan_field.text()
+        self.scan_field.clear()
+        if code.strip():
+            self.handle_code(code)
+
+    def _select_line_of(self, product: Product) -> None:
+        for line in self.checkout.receipt.lines:
+            if line.product.sku == product.sku:
+                row = self.model.row_of_line(line.line_id)
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def _selected_line_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.line_id_at(rows[0].row()) if rows else None
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def change_quantity(self) -> None:
+        line_id = self._selected_line_id()
+        if line_id is None:
+            self.show_message(tr("err_no_line"), "error")
+            return
+        line = self.checkout.receipt.line(line_id)
+        dialog = QuantityDialog(line_id, line.product.name(Language.current), line.quantity, self)
+        dialog.chosen.connect(self._quantity_chosen)
+        self._open(dialog)
+
+    def _quantity_chosen(self, line_id: int, quantity: int) -> None:
+        try:
+            self.checkout.set_quantity(line_id, quantity)
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return
+        self.refresh()
+        self.table.selectRow(self.model.row_of_line(line_id))
+
+    def remove_line(self) -> None:
+        line_id = self._selected_line_id()
+        if line_id is None:
+            self.show_message(tr("err_no_line"), "error")
+            return
+        try:
+            self.checkout.remove_line(line_id)
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return
+        self.refresh()
+
+    def cancel_receipt(self) -> None:
+        self.checkout.cancel()
+        self.message.clear()
+        self.refresh()
+
+    def enter_card(self) -> None:
+        dialog = CardDialog(self)
+        dialog.entered.connect(self._card_entered)
+        self._open(dialog)
+
+    def _card_entered(self, card: str) -> None:
+        try:
+            member = self.checkout.identify_card(card)
+        except CheckoutError as exc:
+            if exc.code == "unknown_card":
+                self.show_message(tr("looking_up_card", card=card.strip()))
+                self.bridge.lookup_card(card.strip())
+            else:
+                self.show_error(exc)
+            return
+        self.refresh()
+        self.show_message(tr("member_attached", name=member.name))
+
+    def _member_found_online(self, member: Member) -> None:
+        try:
+            self.checkout.attach_member(member)
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return
+        self.refresh()
+        self.show_message(tr("member_attached", name=member.name))
+
+    def _member_missing(self, card: str, unreachable: bool) -> None:
+        self.show_message(tr("err_card_offline" if unreachable else "err_unknown_card", card=card), "error")
+
+    def pay(self) -> None:
+        priced = self.checkout.priced
+        if not priced.lines:
+            self.show_message(tr("err_empty_receipt"), "error")
+            return
+        dialog = PayDialog(priced.total, self)
+        dialog.submitted.connect(self._payment_submitted)
+        self._open(dialog)
+        dialog.received.setFocus()
+
+    def _payment_submitted(self, kind: str, received: int) -> None:
+        dialog = self.dialog
+        assert isinstance(dialog, PayDialog)
+        member = self.checkout.member
+        try:
+            sale = self.checkout.pay("card" if kind == "card" else "cash", received)
+        except CheckoutError as exc:
+            key = f"err_{exc.code}"
+            dialog.show_error(tr(key, **exc.params) if has_text(key) else exc.code)
+            return
+        dialog.accept()
+        self.last_sale = sale
+        self.refresh()
+        self.message.clear()
+        if self.bridge.loop is not None:
+            self.bridge.loop.wake()
+        balance = self._points_of(member) if member else None
+        receipt = SaleDialog(sale, member, balance, self)
+        self._open(receipt)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        self.scan_field.setFocus()
+
+    # -- sync -----------------------------------------------------------------------------------
+
+    def _sync_now(self) -> None:
+        if self.bridge.loop is not None:
+            self.bridge.loop.wake(force=True)
+
+    def _set_working_offline(self, offline: bool) -> None:
+        if self.bridge.loop is not None:
+            self.bridge.loop.set_working_offline(offline)
+
+    def _sync_status(self, status: SyncStatus) -> None:
+        self.status.show_status(status)
+        if status.ruleset_version is not None and status.ruleset_version != self._ruleset_version:
+            self.checkout.reload_rules()
+            self._ruleset_version = status.ruleset_version
+        self.refresh()

@@ -1,0 +1,111 @@
+"""The receipt as a table: each line, and under it the discounts that touched it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from pos_client.core.money import format_money
+from pos_client.core.promotions import Adjustment, PricedLine, PricedReceipt
+from pos_client.ui.strings import Language, tr
+
+COLUMNS = ("col_no", "col_item", "col_qty", "col_price", "col_sum")
+DISCOUNT_COLOUR = QColor("#1b7f3b")
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row: a receipt line (adjustment is None) or one discount under it."""
+
+    number: int
+    priced: PricedLine
+    adjustment: Adjustment | None = None
+
+    @property
+    def line_id(self) -> int:
+        return self.priced.line.line_id
+
+
+class ReceiptModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Row] = []
+
+    def show(self, priced: PricedReceipt) -> None:
+        self.beginResetModel()
+        self._rows = []
+        for number, line in enumerate(priced.lines, start=1):
+            self._rows.append(Row(number, line))
+            self._rows.extend(Row(number, line, adjustment) for adjustment in line.adjustments)
+        self.endResetModel()
+
+    def row_of_line(self, line_id: int) -> int:
+        for position, row in enumerate(self._rows):
+            if row.adjustment is None and row.line_id == line_id:
+                return position
+        return -1
+
+    def line_id_at(self, row: int) -> int | None:
+        return self._rows[row].line_id if 0 <= row < len(self._rows) else None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _adjustment_text(row, column) if row.adjustment else _line_text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (0, 2, 3, 4):
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole and row.adjustment:
+            return QBrush(DISCOUNT_COLOUR)
+        if role == Qt.ItemDataRole.FontRole and row.adjustment:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+def _line_text(row: Row, column: int) -> str:
+    line = row.priced.line
+    return (
+        str(row.number),
+        line.product.name(Language.current),
+        str(line.quantity),
+        format_money(line.product.price, ""),
+        format_money(row.priced.amount, ""),
+    )[column]
+
+
+def _adjustment_text(row: Row, column: int) -> str:
+    assert row.adjustment is not None
+    if column == 1:
+        return "    " + row.adjustment.text(Language.current)
+    if column == 4:
+        return format_money(-row.adjustment.amount, "")
+    return ""

@@ -1,0 +1,44 @@
+"""The finished sale as receipt text, as the customer would read it."""
+
+from __future__ import annotations
+
+from pos_client.core.loyalty import Member
+from pos_client.core.money import format_money
+from pos_client.core.sale import Sale
+from pos_client.ui.panels import mask_card
+from pos_client.ui.strings import tr
+
+WIDTH = 42
+
+
+def _pair(left: str, right: str) -> str:
+    space = max(1, WIDTH - len(left) - len(right))
+    return f"{left}{' ' * space}{right}"
+
+
+def render_sale(sale: Sale, member: Member | None, balance: int | None) -> str:
+    """Receipt text; the member appears only by the last digits of the card."""
+    when = sale.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
+    rows = [tr("sale_title", number=sale.number), when, ""]
+    for line in sale.lines:
+        rows.append(line.name)
+        price = f"{line.quantity} × {format_money(line.unit_price, '')}"
+        rows.append(_pair("  " + price, format_money(line.unit_price * line.quantity, "")))
+        if line.discount:
+            note = ", ".join(line.discount_notes) or tr("discount")
+            rows.append(_pair(f"  {note}", format_money(-line.discount, "")))
+    rows += ["-" * WIDTH]
+    if sale.discount:
+        rows.append(_pair(tr("subtotal"), format_money(sale.subtotal)))
+        rows.append(_pair(tr("discount"), format_money(-sale.discount)))
+    rows.append(_pair(tr("total").upper(), format_money(sale.total)))
+    for tender in sale.tenders:
+        rows.append(_pair(tr(f"receipt_tender_{tender.kind}"), format_money(tender.received)))
+    if sale.change:
+        rows.append(_pair(tr("receipt_change"), format_money(sale.change)))
+    if member is not None:
+        rows += ["", _pair(tr("receipt_member"), mask_card(member.card))]
+        rows.append(_pair(tr("receipt_points"), f"+{sale.points_earned}"))
+        if balance is not None:
+            rows.append(_pair(tr("receipt_balance"), str(balance)))
+    return "\n".join(rows)

@@ -1,0 +1,59 @@
+"""The status bar: online or not, what waits to sync, when the last sync was."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from pos_client.sync.loop import SyncStatus
+from pos_client.ui.strings import tr
+
+
+class SyncStatusBar(QStatusBar):
+    def __init__(self, outlet: str, terminal: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.connection = QLabel(self)
+        self.connection.setObjectName("connection")
+        self.waiting = QLabel(self)
+        self.dead = QLabel(self)
+        self.dead.setObjectName("deadLetters")
+        self.last_sync = QLabel(self)
+        self.place = QLabel(self)
+        for widget in (self.connection, self.waiting, self.dead, self.last_sync):
+            self.addWidget(widget)
+        self.addPermanentWidget(self.place)
+        self._outlet, self._terminal = outlet, terminal
+        self.status = SyncStatus()
+        self.refresh()
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.refresh()
+
+    def refresh(self) -> None:
+        status = self.status
+        if status.working_offline:
+            key, state = "status_working_offline", "offline"
+        elif status.error_kind == "refused":
+            key, state = "status_refused", "offline"
+        elif status.online is None:
+            key, state = "status_connecting", "unknown"
+        elif status.online:
+            key, state = "status_online", "online"
+        else:
+            key, state = "status_offline", "offline"
+        self.connection.setText(tr(key))
+        self.connection.setProperty("state", state)
+        self.connection.style().unpolish(self.connection)
+        self.connection.style().polish(self.connection)
+        self.connection.setToolTip(status.last_error or "")
+        self.waiting.setText(tr("status_waiting", count=status.waiting))
+        self.dead.setText(tr("status_dead", count=status.dead_letters))
+        self.dead.setVisible(status.dead_letters > 0)
+        when = (
+            status.last_sync_at.astimezone().strftime("%H:%M:%S")
+            if status.last_sync_at
+            else tr("status_never")
+        )
+        self.last_sync.setText(tr("status_last_sync", time=when))
+        self.place.setText(tr("status_outlet", outlet=self._outlet, terminal=self._terminal))

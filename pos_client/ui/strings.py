@@ -1,0 +1,138 @@
+"""Every text the window shows, in Russian and English. `tr(key, **params)` formats one."""
+
+from __future__ import annotations
+
+from pos_client.core.money import format_money
+
+LANGUAGES = {"ru": "Русский", "en": "English"}
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # key: (Russian, English)
+    "window_title": ("Касса — {outlet}, терминал {terminal}", "Till — {outlet}, terminal {terminal}"),
+    "scan_placeholder": (
+        "Сканируйте товар или карту, или введите штрихкод и нажмите Enter",
+        "Scan an item or a card, or type a barcode and press Enter",
+    ),
+    "col_no": ("№", "#"),
+    "col_item": ("Товар", "Item"),
+    "col_qty": ("Кол-во", "Qty"),
+    "col_price": ("Цена", "Price"),
+    "col_sum": ("Сумма", "Amount"),
+    "empty_receipt_hint": ("Чек пуст — сканируйте первый товар", "The receipt is empty — scan the first item"),
+    "subtotal": ("Сумма без скидок", "Subtotal"),
+    "discount": ("Скидка", "Discount"),
+    "total": ("К оплате", "Total"),
+    "points_to_earn": ("Будет начислено баллов: {points}", "Points to earn: {points}"),
+    "member_none": ("Покупатель не определён", "No member identified"),
+    "member_prompt": (
+        "Сканируйте карту или QR-код из приложения (F3 — ввести номер карты)",
+        "Scan the card or app QR code (F3 — type the card number)",
+    ),
+    "member_tier": ("Уровень: {tier}", "Tier: {tier}"),
+    "member_card": ("Карта {card}", "Card {card}"),
+    "member_points": ("Баллы: {points}", "Points: {points}"),
+    "tier_basic": ("Базовый", "Basic"),
+    "tier_silver": ("Серебряный", "Silver"),
+    "tier_gold": ("Золотой", "Gold"),
+    "action_qty": ("F2  Количество", "F2  Quantity"),
+    "action_card": ("F3  Карта", "F3  Card"),
+    "action_remove": ("Del  Удалить", "Del  Remove"),
+    "action_cancel": ("F8  Отменить чек", "F8  Cancel receipt"),
+    "action_pay": ("F12  Оплата", "F12  Pay"),
+    "menu_terminal": ("&Терминал", "&Terminal"),
+    "menu_sync_now": ("Синхронизировать сейчас", "Sync now"),
+    "menu_work_offline": ("Работать без сети", "Work offline"),
+    "menu_quit": ("Выход", "Quit"),
+    "menu_language": ("&Язык", "&Language"),
+    "status_online": ("● В сети", "● Online"),
+    "status_offline": ("● Нет связи", "● Offline"),
+    "status_working_offline": ("● Работа без сети", "● Working offline"),
+    "status_connecting": ("● Подключение…", "● Connecting…"),
+    "status_refused": ("● Токен отклонён", "● Token refused"),
+    "status_waiting": ("Ожидают отправки: {count}", "Waiting to sync: {count}"),
+    "status_dead": ("Отклонено: {count}", "Rejected: {count}"),
+    "status_last_sync": ("Синхронизация: {time}", "Last sync: {time}"),
+    "status_never": ("ещё не было", "never"),
+    "status_outlet": ("{outlet} · {terminal}", "{outlet} · {terminal}"),
+    "qty_title": ("Количество", "Quantity"),
+    "qty_label": ("Количество для «{item}»:", "Quantity of “{item}”:"),
+    "card_title": ("Карта покупателя", "Member card"),
+    "card_label": ("Номер карты:", "Card number:"),
+    "ok": ("OK", "OK"),
+    "cancel": ("Отмена", "Cancel"),
+    "pay_title": ("Оплата", "Payment"),
+    "pay_total": ("К оплате: {total}", "Total: {total}"),
+    "pay_cash": ("Наличные", "Cash"),
+    "pay_card": ("Банковская карта", "Bank card"),
+    "pay_received": ("Получено от покупателя:", "Cash received:"),
+    "pay_change": ("Сдача: {change}", "Change: {change}"),
+    "pay_short": ("Не хватает {missing}", "{missing} short"),
+    "pay_confirm": ("Enter  Провести", "Enter  Complete"),
+    "sale_title": ("Чек № {number}", "Receipt No. {number}"),
+    "sale_done": ("Продажа проведена", "Sale completed"),
+    "sale_new": ("Enter  Следующий покупатель", "Enter  Next customer"),
+    "receipt_tender_cash": ("Наличные", "Cash"),
+    "receipt_tender_card": ("Карта", "Card"),
+    "receipt_change": ("Сдача", "Change"),
+    "receipt_points": ("Начислено баллов", "Points earned"),
+    "receipt_balance": ("Баланс баллов", "Points balance"),
+    "receipt_member": ("Покупатель", "Member"),
+    "added": ("Добавлено: {item}", "Added: {item}"),
+    "member_attached": ("Покупатель: {name}", "Member: {name}"),
+    "looking_up_card": ("Ищем карту {card} на сервере…", "Looking up card {card} on the server…"),
+    "err_bad_barcode": ("Штрихкод «{code}» не читается: нужны только цифры", "Barcode “{code}” is not valid: digits only"),
+    "err_unknown_barcode": ("Товар со штрихкодом {code} не найден в каталоге", "No product with barcode {code} in the catalog"),
+    "err_unknown_code": ("Код {code} — не товар и не карта покупателя", "Code {code} is neither a product nor a member card"),
+    "err_bad_card": ("Номер карты «{card}» не читается", "Card number “{card}” is not valid"),
+    "err_unknown_card": ("Карта {card} не найдена", "Card {card} not found"),
+    "err_card_offline": (
+        "Карта {card} не найдена в кэше терминала, а сервер недоступен",
+        "Card {card} is not in this terminal's cache and the server is unreachable",
+    ),
+    "err_bad_quantity": ("Количество должно быть от 1 до 999", "Quantity must be from 1 to 999"),
+    "err_empty_receipt": ("Чек пуст — нечего оплачивать", "The receipt is empty — nothing to pay"),
+    "err_cash_short": ("Получено меньше суммы к оплате", "Cash received is less than the total"),
+    "err_no_line": ("Выберите строку чека", "Select a receipt line first"),
+    "err_bad_amount": ("Сумма «{text}» не понята: введите, например, 1500 или 1500,50", "Amount “{text}” is not understood: type e.g. 1500 or 1500.50"),
+    "err_store_locked": (
+        "База данных занята другим процессом. Продажа не записана, чек сохранён — повторите",
+        "The database is locked by another process. Nothing was written; the receipt is kept — try again",
+    ),
+    "err_store_read_only": (
+        "База данных только для чтения. Продажа не записана, чек сохранён. Позовите администратора",
+        "The database is read-only. Nothing was written; the receipt is kept. Call store IT",
+    ),
+    "err_store_disk_full": (
+        "Диск заполнен. Продажа не записана, чек сохранён. Позовите администратора",
+        "The disk is full. Nothing was written; the receipt is kept. Call store IT",
+    ),
+    "err_store_corrupt": ("База данных повреждена. Позовите администратора", "The database is damaged. Call store IT"),
+    "err_store_io": ("Ошибка базы данных: {detail}", "Database error: {detail}"),
+    "err_store_newer_schema": ("База данных новее программы", "The database is newer than this program"),
+}
+
+
+class Language:
+    current = "ru"
+
+
+def set_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    Language.current = language
+
+
+def tr(key: str, **params: object) -> str:
+    """The text for `key` in the current language; money params (int kopecks) are formatted."""
+    ru, en = _TEXTS[key]
+    text = ru if Language.current == "ru" else en
+    shown = {k: format_money(v) if _is_money(k) and isinstance(v, int) else v for k, v in params.items()}
+    return text.format(**shown) if shown else text
+
+
+def has_text(key: str) -> bool:
+    return key in _TEXTS
+
+
+def _is_money(name: str) -> bool:
+    return name in {"total", "change", "missing", "received", "amount"}
