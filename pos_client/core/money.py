@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 Money = int
 """An amount in minor units (1 RUB = 100 kopecks). Never a float."""
 
 MINOR_PER_MAJOR = 100
+_AMOUNT = re.compile(r"(\d{1,10})(?:[.,](\d{1,2}))?", re.ASCII)
 
 
 class MoneyError(ValueError):
@@ -16,21 +18,17 @@ class MoneyError(ValueError):
 
 
 def parse_money(text: str) -> Money:
-    """Parse "123", "123.45" or "123,45" (major units) into minor units.
+    """Parse "123", "123.45", "123,45" or "1 234,50" (major units) into minor units.
 
-    Raises MoneyError for anything else, including more than two decimals and negatives.
+    Raises MoneyError for anything else: signs, exponents, more than two decimals, and amounts
+    of ten billion or more.
     """
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise MoneyError(f"not an amount: {text!r}") from None
-    if not value.is_finite() or value < 0:
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
+    match = _AMOUNT.fullmatch(cleaned)
+    if match is None:
         raise MoneyError(f"not an amount: {text!r}")
-    minor = value * MINOR_PER_MAJOR
-    if minor != minor.to_integral_value():
-        raise MoneyError(f"more than two decimals: {text!r}")
-    return int(minor)
+    major, minor = match.group(1), (match.group(2) or "").ljust(2, "0")
+    return int(major) * MINOR_PER_MAJOR + int(minor)
 
 
 def format_money(amount: Money, currency: str = "₽") -> str:

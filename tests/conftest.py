@@ -1,0 +1,62 @@
+"""Shared fixtures: the demo seed, a real hub on loopback, a terminal database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from loyalty_hub.seed import demo_seed, load_seed  # noqa: E402
+from loyalty_hub.server import EmbeddedHub  # noqa: E402
+from pos_client.store.caches import Caches  # noqa: E402
+from pos_client.store.db import open_database  # noqa: E402
+from pos_client.store.journal import Journal  # noqa: E402
+
+OUTLET = "spb-nevsky"
+TERMINAL = "spb-nevsky-T01"
+CAPPUCCINO = "4607012340016"  # coffee, 190,00; -15% in cafe outlets
+CROISSANT = "4607012340115"  # bakery, 89,00; -10% on Nevsky
+MILK = "4607012340177"  # dairy, 89,90; -7%
+WATER = "4607012340306"  # drinks, 59,90; no promotion
+GOLD_CARD = "2780000000047"  # M-00004, gold, 548 points
+
+
+def fixed_clock() -> datetime:
+    return datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[EmbeddedHub]:
+    hub = EmbeddedHub(tmp_path / "hub.sqlite3")
+    load_seed(hub.store, demo_seed())
+    hub.start()
+    yield hub
+    hub.close()
+
+
+@pytest.fixture
+def hub_token(hub: EmbeddedHub) -> str:
+    _, token = hub.store.add_terminal(OUTLET, TERMINAL)
+    return token
+
+
+@pytest.fixture
+def terminal_db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    db = open_database(tmp_path / "terminal.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def journal(terminal_db) -> Journal:  # type: ignore[no-untyped-def]
+    return Journal(terminal_db)
+
+
+@pytest.fixture
+def caches(terminal_db) -> Caches:  # type: ignore[no-untyped-def]
+    return Caches(terminal_db)

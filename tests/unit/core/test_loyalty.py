@@ -1,0 +1,25 @@
+import pytest
+
+from pos_client.core.loyalty import EarningPolicy, Member, MemberError
+
+
+def test_points_are_whole_and_follow_the_tier() -> None:
+    policy = EarningPolicy(default_per_100=1, per_100_by_tier={"gold": 5})
+    assert policy.points_for(99_99, "basic") == 0
+    assert policy.points_for(100_00, "basic") == 1
+    assert policy.points_for(100_00, "gold") == 5
+    assert policy.points_for(39_99, "gold") == 1
+    assert policy.points_for(-500, "gold") == 0
+
+
+def test_member_round_trip() -> None:
+    data = {"member_id": "M-1", "card": "2780000000047", "name": "Анна", "tier": "gold", "points": 5}
+    assert Member.from_dict(data).to_dict() == data
+
+
+@pytest.mark.parametrize("change", [{"points": -1}, {"points": "x"}, {"card": None}])
+def test_bad_member_records_are_refused(change: dict[str, object]) -> None:
+    data = {"member_id": "M-1", "card": "2", "name": "A", "tier": "gold", "points": 5, **change}
+    data = {k: v for k, v in data.items() if v is not None}
+    with pytest.raises(MemberError):
+        Member.from_dict(data)

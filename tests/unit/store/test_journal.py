@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from pos_client.core.promotions import price_receipt
+from pos_client.core.receipt import Receipt
+from pos_client.core.sale import Sale, build_sale, settle
+from pos_client.store.caches import Caches
+from pos_client.store.db import StoreError
+from pos_client.store.journal import DeliveryResult, Journal
+from tests.unit.core.factories import member, product, rule, ruleset
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+
+
+def _builder(sale_id: str, with_member: bool = True):  # type: ignore[no-untyped-def]
+    buyer = member() if with_member else None
+    priced = price_receipt(Receipt().add(product(1)), ruleset([rule("c", 10, ["coffee"])]), buyer)
+
+    def build(number: int) -> Sale:
+        return build_sale(
+            priced=priced,
+            member=buyer,
+            tenders=(settle(priced.total, "card", 0),),
+            sale_id=sale_id,
+            number=number,
+            created_at=NOW,
+            outlet_id="o",
+            terminal_id="t",
+            channel="store",
+            language="en",
+        )
+
+    return build
+
+
+def test_sale_points_and_outbox_row_are_written_together(journal: Journal) -> None:
+    sale = journal.record_sale(_builder("s-1"))
+    assert sale.number == 1
+    assert journal.record_sale(_builder("s-2")).number == 2
+    assert journal.queue_state().waiting == 2
+    assert journal.unsynced_points("M-1") == 2 * sale.points_earned
+    item = journal.outbox_batch(10)[0]
+    assert (item.key, item.kind, item.attempts) == ("s-1", "sale", 0)
+
+
+def test_a_failure_inside_the_sale_transaction_leaves_nothing(journal: Journal, terminal_db) -> None:  # type: ignore[no-untyped-def]
+    terminal_db.execute(
+        "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk'); END"
+    )
+    with pytest.raises(StoreError):
+        journal.record_sale(_builder("s-1"))
+    for table in ("sales", "sale_lines", "tenders", "points_ledger", "outbox"):
+        assert terminal_db[table].count == 0, table
+
+
+def test_the_same_sale_id_cannot_be_journaled_twice(journal: Journal) -> None:
+    journal.record_sale(_builder("s-1"))
+    with pytest.raises(StoreError):
+        journal.record_sale(_builder("s-1"))
+    assert journal.sale_count() == 1
+
+
+def test_rows_leave_the_outbox_only_by_their_own_result(journal: Journal, caches: Caches) -> None:
+    caches.replace_members(1, [member(points=100)], NOW)
+    for key in ("a", "b", "c", "d"):
+        journal.record_sale(_builder(key))
+    journal.apply_results(
+        [
+            DeliveryResult("a", "applied", member_id="M-1", member_points=117),
+            DeliveryResult("b", "duplicate"),
+            DeliveryResult("c", "rejected", reason="invalid: lines"),
+            DeliveryResult("zzz", "applied"),
+        ],
+        attempted=["a", "b", "c", "d"],
+        now=NOW,
+    )
+    state = journal.queue_state()
+    assert (state.waiting, state.dead_letters) == (1, 1)
+    remaining = journal.outbox_batch(10)[0]
+    assert (remaining.key, remaining.attempts) == ("d", 1)
+    assert caches.member_by_id("M-1").points == 117  # type: ignore[union-attr]
+    assert journal.sale_count() == 4  # the journal keeps every sale
+
+
+def test_failed_attempt_is_counted(journal: Journal) -> None:
+    journal.record_sale(_builder("a", with_member=False))
+    journal.note_failed_attempt(["a"], "ConnectError")
+    assert journal.outbox_batch(1)[0].attempts == 1
+    assert journal.unsynced_points("M-1") == 0
+
+
+def test_queue_state_of_a_broken_database_is_a_store_error(terminal_db) -> None:  # type: ignore[no-untyped-def]
+    terminal_db.execute("DROP TABLE dead_letters")
+    with pytest.raises(StoreError):
+        Journal(terminal_db).queue_state()
+    assert isinstance(terminal_db.conn, sqlite3.Connection)

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from loyalty_hub.seed import demo_seed
+from pos_client.checkout import Checkout, CheckoutError, Till
+from pos_client.core.catalog import Product
+from pos_client.core.loyalty import Member
+from pos_client.store.caches import Caches
+from pos_client.store.journal import Journal
+from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, MILK, OUTLET, TERMINAL, fixed_clock
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def checkout(journal: Journal, caches: Caches) -> Checkout:
+    seed = demo_seed()
+    caches.replace_catalog(1, [Product.from_dict(p) for p in seed["products"]], NOW)
+    caches.replace_members(1, [Member.from_dict(m) for m in seed["members"]], NOW)
+    outlet = next(o for o in seed["outlets"] if o["id"] == OUTLET)
+    caches.replace_ruleset(1, {**seed["ruleset"], "outlet": outlet}, NOW)
+    ids = iter(f"sale-{n}" for n in range(1, 100))
+    return Checkout(
+        journal=journal,
+        caches=caches,
+        till=Till(OUTLET, TERMINAL),
+        clock=fixed_clock,
+        new_id=lambda: next(ids),
+    )
+
+
+def test_a_whole_sale(checkout: Checkout, journal: Journal) -> None:
+    checkout.scan(CAPPUCCINO)
+    checkout.scan(CAPPUCCINO)
+    checkout.scan(CROISSANT)
+    member = checkout.identify_card(GOLD_CARD)
+    priced = checkout.priced
+    assert priced.total == 38000 - 5700 + 8900 - 890
+    assert priced.points_earned == 403 * 5 // 100
+    sale = checkout.pay("cash", 50000)
+    assert (sale.number, sale.change, sale.member_id) == (1, 50000 - priced.total, "M-00004")
+    assert checkout.receipt.is_empty and checkout.member is None
+    assert journal.queue_state().waiting == 1
+    assert checkout.points_of(member) == member.points + sale.points_earned
+
+
+def test_handle_code_adds_products_and_identifies_cards(checkout: Checkout) -> None:
+    assert isinstance(checkout.handle_code(MILK), Product)
+    assert isinstance(checkout.handle_code(f" {GOLD_CARD}\n"), Member)
+    assert checkout.member is not None
+
+
+@pytest.mark.parametrize(
+    ("code", "error"),
+    [
+        ("4607012340017", "unknown_code"),
+        ("", "bad_barcode"),
+        ("'; DROP TABLE sales; --", "bad_barcode"),
+        ("46070\x0012340016", "bad_barcode"),
+        ("9" * 65, "bad_barcode"),
+    ],
+)
+def test_bad_codes_change_nothing(checkout: Checkout, code: str, error: str) -> None:
+    checkout.scan(MILK)
+    before = checkout.receipt
+    with pytest.raises(CheckoutError) as caught:
+        checkout.handle_code(code)
+    assert caught.value.code == error
+    assert checkout.receipt == before
+
+
+def test_unknown_card_and_bad_quantity(checkout: Checkout) -> None:
+    with pytest.raises(CheckoutError, match="unknown_card"):
+        checkout.identify_card("2780000099999")
+    checkout.scan(MILK)
+    with pytest.raises(CheckoutError, match="bad_quantity"):
+        checkout.set_quantity(1, 0)
+    with pytest.raises(CheckoutError, match="bad_quantity"):
+        checkout.remove_line(42)
+    checkout.set_quantity(1, 3)
+    assert checkout.receipt.lines[0].quantity == 3
+
+
+def test_paying_nothing_or_too_little_is_refused(checkout: Checkout, journal: Journal) -> None:
+    with pytest.raises(CheckoutError, match="empty_receipt"):
+        checkout.pay("cash", 100)
+    checkout.scan(MILK)
+    with pytest.raises(CheckoutError, match="cash_short"):
+        checkout.pay("cash", 100)
+    assert journal.sale_count() == 0
+    assert not checkout.receipt.is_empty
+
+
+def test_read_only_database_keeps_the_receipt(checkout: Checkout, terminal_db) -> None:  # type: ignore[no-untyped-def]
+    checkout.scan(MILK)
+    checkout.identify_card(GOLD_CARD)
+    terminal_db.execute("PRAGMA query_only = ON")
+    with pytest.raises(CheckoutError) as caught:
+        checkout.pay("card", 0)
+    terminal_db.execute("PRAGMA query_only = OFF")
+    assert caught.value.code == "store_read_only"
+    assert len(checkout.receipt.lines) == 1 and checkout.member is not None
+    assert terminal_db["sales"].count == 0
+
+
+def test_locked_database_keeps_the_receipt(checkout: Checkout, terminal_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    checkout.scan(MILK)
+    terminal_db.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(tmp_path / "terminal.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(CheckoutError) as caught:
+            checkout.pay("card", 0)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert caught.value.code == "store_locked"
+    assert len(checkout.receipt.lines) == 1
+    assert checkout.pay("card", 0).number == 1
+
+
+def test_without_a_cached_ruleset_sales_go_on_without_promotions(
+    journal: Journal, caches: Caches
+) -> None:
+    caches.replace_catalog(1, [Product.from_dict(demo_seed()["products"][0])], NOW)
+    checkout = Checkout(journal=journal, caches=caches, till=Till(OUTLET, TERMINAL), clock=fixed_clock)
+    checkout.scan(CAPPUCCINO)
+    assert checkout.priced.discount == 0
+    assert checkout.pay("card", 0).ruleset_version == 0

@@ -1,0 +1,35 @@
+from pathlib import Path
+
+import pytest
+
+from pos_client.config import ConfigError, load_config
+
+
+def test_file_then_environment(tmp_path: Path) -> None:
+    token = tmp_path / "token"
+    token.write_text("s3cret\n")
+    path = tmp_path / "config.toml"
+    path.write_text(
+        f'api_url = "http://hub:8700/"\noutlet_id = "spb-nevsky"\nterminal_id = "T1"\n'
+        f'token_file = "{token}"\ndata_dir = "{tmp_path}"\n'
+    )
+    config = load_config(path, env={"POS_CLIENT_LANGUAGE": "en"})
+    assert (config.api_url, config.token, config.language) == ("http://hub:8700", "s3cret", "en")
+    assert config.db_path == tmp_path / "terminal.sqlite3"
+
+
+def test_missing_settings_are_named(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="api_url, outlet_id, terminal_id, token missing"):
+        load_config(tmp_path / "absent.toml", env={})
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("api_url = ", "cannot read"), ('language = "fr"', "language must be one of")],
+)
+def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    env = {f"POS_CLIENT_{k}": "x" for k in ("API_URL", "OUTLET_ID", "TERMINAL_ID", "TOKEN")}
+    with pytest.raises(ConfigError, match=message):
+        load_config(path, env=env)
