@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,7 +51,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         db = sqlite_utils.Database(conn)
@@ -63,18 +64,35 @@ def open_database(path: Path) -> sqlite_utils.Database:
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    """Apply the migrations above the database's `user_version`, each in its own transaction."""
-    current = db.execute("PRAGMA user_version").fetchone()[0]
-    if current > len(MIGRATIONS):
-        raise StoreError(
-            "newer_schema",
-            f"database schema {current} is newer than this program ({len(MIGRATIONS)})",
-        )
-    for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
-        with immediate_transaction(db):
-            for statement in script:
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {version}")
+    """Bring the schema to the newest version in one transaction.
+
+    The version is read inside the transaction, so two connections opening a new database at
+    once (the window and the sync thread) cannot both migrate it.
+    """
+    with immediate_transaction(db):
+        current = db.execute("PRAGMA user_version").fetchone()[0]
+        if current > len(MIGRATIONS):
+            raise StoreError(
+                "newer_schema",
+                f"database schema {current} is newer than this program ({len(MIGRATIONS)})",
+            )
+        for statement in (s for script in MIGRATIONS[current:] for s in script):
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new database to WAL. The switch takes no busy handler, so a second connection
+    opening the same new file retries within the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 @contextmanager
