@@ -44,6 +44,7 @@ def start_demo(language: str = "ru", root: Path | None = None) -> DemoEnvironmen
             "pip install -e '.[hub]'"
         ) from exc
     root = root or Path(tempfile.mkdtemp(prefix="pos-client-demo-"))
+    root.mkdir(parents=True, exist_ok=True)
     hub = EmbeddedHub(root / "hub.sqlite3")
     load_seed(hub.store, demo_seed())
     terminal_id, token = hub.store.add_terminal(DEMO_OUTLET, DEMO_TERMINAL)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import sqlite_utils
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos_client.checkout import Checkout, Till
@@ -31,11 +32,15 @@ class RunningTill:
     window: MainWindow
     loop: SyncLoop
     wedge: WedgeFilter
+    db: sqlite_utils.Database
 
     def close(self) -> None:
-        QApplication.instance().removeEventFilter(self.wedge)  # type: ignore[union-attr]
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wedge)
         self.loop.stop()
         self.window.close()
+        self.db.close()
 
 
 def build_till(
@@ -73,7 +78,7 @@ def build_till(
     wedge.scanned.connect(window.handle_code)
     app.installEventFilter(wedge)
     loop.start()
-    return RunningTill(window, loop, wedge)
+    return RunningTill(window, loop, wedge, db)
 
 
 def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | None = None) -> int:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QTableView,
@@ -26,6 +25,7 @@ from pos_client.sync.loop import SyncStatus
 from pos_client.ui.dialogs import CardDialog, PayDialog, QuantityDialog, SaleDialog
 from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.receipt_model import ReceiptModel
+from pos_client.ui.scan_field import ScanField
 from pos_client.ui.status_bar import SyncStatusBar
 from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
@@ -46,9 +46,7 @@ class MainWindow(QMainWindow):
 
         central = QWidget(self)
         root = QVBoxLayout(central)
-        self.scan_field = QLineEdit(central)
-        self.scan_field.setObjectName("scanField")
-        self.scan_field.setMaxLength(64)
+        self.scan_field = ScanField(central)
         self.scan_field.returnPressed.connect(self._scan_field_entered)
         root.addWidget(self.scan_field)
         self.message = QLabel(central)

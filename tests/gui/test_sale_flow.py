@@ -1,0 +1,163 @@
+"""Whole cashier flows through the real window, driven by keys as at a till."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from PySide6.QtCore import Qt
+
+from pos_client.demo import DemoEnvironment
+from pos_client.ui.app import RunningTill
+from pos_client.ui.dialogs import PayDialog, SaleDialog
+from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, WATER
+from tests.gui.conftest import press, scan
+
+
+def hub_sales(demo: DemoEnvironment) -> list[str]:
+    return [row["key"] for row in demo.hub.store.query("SELECT key FROM transactions")]  # type: ignore[attr-defined]
+
+
+def test_a_whole_sale_from_scanner_keys_to_synced(
+    till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    window = till.window
+    window.table.setFocus()  # the scanner works whatever widget has the focus
+    for code in (CAPPUCCINO, CROISSANT, CAPPUCCINO, GOLD_CARD):
+        scan(qtbot, code)
+    assert window.checkout.receipt.lines[0].quantity == 2
+    assert window.model.rowCount() == 4  # two lines, each with its discount under it
+    assert window.model.index(1, 1).data().strip() == "−15% Кофе в кофейнях"
+    assert window.member_panel.name.text() == "Дмитрий Соколов"
+    total = window.checkout.priced.total
+    assert window.totals_panel.total.text() == "403,10\u00a0₽"
+
+    press(qtbot, Qt.Key.Key_F12)
+    dialog = window.dialog
+    assert isinstance(dialog, PayDialog)
+    qtbot.waitUntil(dialog.received.hasFocus)
+    qtbot.keyClicks(dialog.received, "500")  # replaces the suggested amount, selected
+    qtbot.waitUntil(lambda: dialog.change.text() == "Сдача: 96,90\u00a0₽")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.received, Qt.Key.Key_Return)
+
+    receipt = window.dialog
+    assert isinstance(receipt, SaleDialog)
+    text = receipt.text.toPlainText()
+    assert "Чек № 1" in text and "−15% Кофе в кофейнях" in text and "•••• 0047" in text
+    assert window.last_sale is not None and window.last_sale.total == total
+    assert window.checkout.receipt.is_empty
+    with qtbot.waitSignal(receipt.finished):
+        qtbot.keyClick(receipt, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: hub_sales(demo) == [window.last_sale.sale_id], timeout=10_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.status.status.waiting == 0)
+    assert window.status.waiting.text() == "Ожидают отправки: 0"
+
+
+def test_scanning_the_next_item_closes_the_finished_receipt(till: RunningTill, qtbot: QtBot) -> None:
+    window = till.window
+    scan(qtbot, WATER)
+    press(qtbot, Qt.Key.Key_F12)
+    dialog = window.dialog
+    assert isinstance(dialog, PayDialog)
+    dialog.card.click()
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert isinstance(window.dialog, SaleDialog)
+    scan(qtbot, CROISSANT)
+    assert window.dialog is None
+    assert [line.product.barcode for line in window.checkout.receipt.lines] == [CROISSANT]
+
+
+def test_an_unknown_barcode_is_explained_and_changes_nothing(till: RunningTill, qtbot: QtBot) -> None:
+    window = till.window
+    scan(qtbot, WATER)
+    scan(qtbot, "4600000000000")
+    assert window.message.text() == "Код 4600000000000 — не товар и не карта покупателя"
+    assert window.message.property("kind") == "error"
+    assert len(window.checkout.receipt.lines) == 1
+
+
+def test_a_person_typing_in_the_scan_field(till: RunningTill, qtbot: QtBot) -> None:
+    window = till.window
+    window.scan_field.setText(f" {WATER} ")
+    qtbot.keyClick(window.scan_field, Qt.Key.Key_Return)
+    assert window.checkout.receipt.lines[0].product.barcode == WATER
+    assert window.scan_field.text() == ""
+
+
+def test_quantity_remove_and_cancel_from_the_keyboard(till: RunningTill, qtbot: QtBot) -> None:
+    window = till.window
+    scan(qtbot, WATER)
+    scan(qtbot, CROISSANT)
+    window.table.selectRow(0)
+    press(qtbot, Qt.Key.Key_F2)
+    dialog = window.dialog
+    assert dialog is not None
+    spin = dialog.spin  # type: ignore[attr-defined]
+    spin.setValue(3)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.checkout.receipt.lines[0].quantity == 3
+    window.table.selectRow(window.model.row_of_line(2))
+    press(qtbot, Qt.Key.Key_Delete)
+    assert [line.line_id for line in window.checkout.receipt.lines] == [1]
+    press(qtbot, Qt.Key.Key_F8)
+    assert window.checkout.receipt.is_empty
+    assert not window.buttons["action_pay"].isEnabled()
+
+
+def test_a_read_only_database_keeps_the_receipt_and_says_why(
+    till: RunningTill, qtbot: QtBot
+) -> None:
+    window = till.window
+    scan(qtbot, WATER)
+    till.db.execute("PRAGMA query_only = ON")
+    press(qtbot, Qt.Key.Key_F12)
+    dialog = window.dialog
+    assert isinstance(dialog, PayDialog)
+    qtbot.keyClick(dialog.received, Qt.Key.Key_Return)
+    assert "только для чтения" in dialog.error.text()
+    assert dialog.isVisible()
+    assert len(window.checkout.receipt.lines) == 1
+    till.db.execute("PRAGMA query_only = OFF")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.received, Qt.Key.Key_Return)
+    assert window.last_sale is not None and window.last_sale.number == 1
+
+
+def test_working_offline_queues_sales_and_going_online_drains_them(
+    till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    window = till.window
+    window.work_offline.setChecked(True)
+    qtbot.waitUntil(lambda: window.status.status.working_offline)
+    assert window.status.connection.text() == "● Работа без сети"
+    scan(qtbot, WATER)
+    press(qtbot, Qt.Key.Key_F12)
+    dialog = window.dialog
+    assert isinstance(dialog, PayDialog)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.received, Qt.Key.Key_Return)
+    window.sync_now.trigger()
+    qtbot.waitUntil(lambda: window.status.status.waiting == 1)
+    assert window.status.waiting.text() == "Ожидают отправки: 1"
+    assert hub_sales(demo) == []
+
+    window.work_offline.setChecked(False)
+    qtbot.waitUntil(lambda: window.status.status.waiting == 0, timeout=10_000)
+    assert window.status.connection.text() == "● В сети"
+    assert len(hub_sales(demo)) == 1
+
+
+def test_english_fits_and_switches_live(till: RunningTill, qtbot: QtBot) -> None:
+    window = till.window
+    scan(qtbot, CAPPUCCINO)
+    window.language_actions["en"].trigger()
+    assert window.buttons["action_pay"].text() == "F12  Pay"
+    assert window.model.index(0, 1).data() == "Cappuccino 300 ml"
+    assert window.model.index(1, 1).data().strip() == "−15% Coffee at cafe outlets"
+    for button in window.buttons.values():
+        assert button.fontMetrics().horizontalAdvance(button.text()) < button.width()
+    window.language_actions["ru"].trigger()
+    for button in window.buttons.values():
+        assert button.fontMetrics().horizontalAdvance(button.text()) < button.width()
