@@ -16,6 +16,7 @@ from loyalty_hub.models import (
     MemberBody,
     MemberCacheBody,
     OutletBody,
+    ProductBody,
     RulesetBody,
     TransactionBatch,
 )
@@ -76,7 +77,7 @@ def create_app(store: HubStore) -> FastAPI:
         rows = store.query("SELECT * FROM products ORDER BY sku")
         return CatalogBody(
             version=int(store.setting("catalog_version", "1")),
-            products=[_row(row) for row in rows],
+            products=[ProductBody.model_validate(dict(row)) for row in rows],
         )
 
     @app.get("/v1/members")
@@ -85,7 +86,7 @@ def create_app(store: HubStore) -> FastAPI:
         rows = store.query("SELECT * FROM members ORDER BY member_id")
         return MemberCacheBody(
             version=int(store.setting("members_version", "1")),
-            members=[_row(row) for row in rows],
+            members=[MemberBody.model_validate(dict(row)) for row in rows],
         )
 
     @app.get("/v1/members/by-card/{card}")
@@ -93,14 +94,10 @@ def create_app(store: HubStore) -> FastAPI:
         rows = store.query("SELECT * FROM members WHERE card = ?", (card,))
         if not rows:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no member with this card")
-        return MemberBody(**_row(rows[0]))
+        return MemberBody.model_validate(dict(rows[0]))
 
     @app.post("/v1/transactions")
     def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:
         return BatchResult(results=apply_batch(store, auth, batch.items))
 
     return app
-
-
-def _row(row: object) -> dict[str, object]:
-    return dict(row)  # type: ignore[call-overload]

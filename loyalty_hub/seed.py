@@ -25,8 +25,10 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
     with store.transaction() as conn:
         conn.executemany(
             "INSERT OR REPLACE INTO outlets VALUES (?, ?, ?, ?, ?)",
-            [(o["id"], o["name"], o["format"], o["city"], int(o["has_cafe"]))
-             for o in seed["outlets"]],
+            [
+                (o["id"], o["name"], o["format"], o["city"], int(o["has_cafe"]))
+                for o in seed["outlets"]
+            ],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO products VALUES (:sku, :barcode, :name_ru, :name_en,"

@@ -11,11 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from loyalty_hub.seed import demo_seed, load_seed  # noqa: E402
-from loyalty_hub.server import EmbeddedHub  # noqa: E402
-from pos_client.store.caches import Caches  # noqa: E402
-from pos_client.store.db import open_database  # noqa: E402
-from pos_client.store.journal import Journal  # noqa: E402
+from loyalty_hub.seed import demo_seed, load_seed
+from loyalty_hub.server import EmbeddedHub
+from pos_client.store.caches import Caches
+from pos_client.store.db import open_database
+from pos_client.store.journal import Journal
 
 OUTLET = "spb-nevsky"
 TERMINAL = "spb-nevsky-T01"

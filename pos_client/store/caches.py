@@ -23,15 +23,13 @@ class Caches:
         self._db = db
 
     def version(self, name: str) -> int | None:
-        row = self._db.execute(
-            "SELECT version FROM cache_state WHERE name = ?", [name]
-        ).fetchone()
+        row = self._db.execute("SELECT version FROM cache_state WHERE name = ?", [name]).fetchone()
         return int(row[0]) if row else None
 
     def replace_catalog(self, version: int, products: Iterable[Product], now: datetime) -> None:
         with immediate_transaction(self._db) as db:
             db.execute("DELETE FROM catalog")
-            db["catalog"].insert_all(product.to_dict() for product in products)
+            db.table("catalog").insert_all(product.to_dict() for product in products)
             _set_state(db, "catalog", version, now, None)
 
     def product_by_barcode(self, barcode: str) -> Product | None:
@@ -52,14 +50,16 @@ class Caches:
     def replace_members(self, version: int, members: Iterable[Member], now: datetime) -> None:
         with immediate_transaction(self._db) as db:
             db.execute("DELETE FROM members")
-            db["members"].insert_all(member.to_dict() for member in members)
+            db.table("members").insert_all(member.to_dict() for member in members)
             _set_state(db, "members", version, now, None)
 
     def upsert_member(self, member: Member) -> None:
         with immediate_transaction(self._db) as db:
-            db.execute("DELETE FROM members WHERE card = ? AND member_id != ?",
-                       [member.card, member.member_id])
-            db["members"].upsert(member.to_dict(), pk="member_id")
+            db.execute(
+                "DELETE FROM members WHERE card = ? AND member_id != ?",
+                [member.card, member.member_id],
+            )
+            db.table("members").upsert(member.to_dict(), pk="member_id")
 
     def member_by_card(self, card: str) -> Member | None:
         try:
@@ -74,7 +74,7 @@ class Caches:
 
     def set_meta(self, key: str, value: str) -> None:
         with immediate_transaction(self._db) as db:
-            db["meta"].upsert({"key": key, "value": value}, pk="key")
+            db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -84,7 +84,7 @@ class Caches:
 def _set_state(
     db: sqlite_utils.Database, name: str, version: int, now: datetime, body: str | None
 ) -> None:
-    db["cache_state"].upsert(
+    db.table("cache_state").upsert(
         {"name": name, "version": version, "updated_at": now.isoformat(), "body": body},
         pk="name",
     )

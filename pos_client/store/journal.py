@@ -55,7 +55,7 @@ class Journal:
             sale = build(number)
             body = json.dumps(sale.to_dict(), ensure_ascii=False, sort_keys=True)
             created = sale.created_at.isoformat()
-            db["sales"].insert(
+            db.table("sales").insert(
                 {
                     "sale_id": sale.sale_id,
                     "number": sale.number,
@@ -66,7 +66,7 @@ class Journal:
                     "body": body,
                 }
             )
-            db["sale_lines"].insert_all(
+            db.table("sale_lines").insert_all(
                 {
                     "sale_id": sale.sale_id,
                     "position": position,
@@ -78,12 +78,12 @@ class Journal:
                 }
                 for position, line in enumerate(sale.lines)
             )
-            db["tenders"].insert_all(
+            db.table("tenders").insert_all(
                 {"sale_id": sale.sale_id, "position": position, **tender.to_dict()}
                 for position, tender in enumerate(sale.tenders)
             )
             if sale.member_id and sale.points_earned:
-                db["points_ledger"].insert(
+                db.table("points_ledger").insert(
                     {
                         "sale_id": sale.sale_id,
                         "member_id": sale.member_id,
@@ -91,7 +91,7 @@ class Journal:
                         "points": sale.points_earned,
                     }
                 )
-            db["outbox"].insert(
+            db.table("outbox").insert(
                 {"key": sale.sale_id, "kind": "sale", "body": body, "created_at": created}
             )
         return sale

@@ -142,7 +142,4 @@ class HubClient:
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            raise HubBadAnswer(
-                f"{response.request.url.path}: {where}: {first['msg']}"
-            ) from exc
-
+            raise HubBadAnswer(f"{response.request.url.path}: {where}: {first['msg']}") from exc

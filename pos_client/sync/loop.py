@@ -21,7 +21,7 @@ from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
 from pos_client.sync.client import HubClient, HubError, NetworkSwitch
-from pos_client.sync.engine import LAST_SYNC_KEY, SyncEngine, SyncReport
+from pos_client.sync.engine import LAST_SYNC_KEY, SyncEngine
 
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 60.0

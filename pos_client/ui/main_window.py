@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,22 @@ class MainWindow(QMainWindow):
         self.message.setWordWrap(True)
         root.addWidget(self.message)
 
+        root.addLayout(self._build_body(central), 1)
+        root.addLayout(self._build_actions(central))
+        self.setCentralWidget(central)
+
+        self.status = SyncStatusBar(outlet_name, terminal_id, self)
+        self.setStatusBar(self.status)
+        self._build_menus()
+
+        bridge.status_changed.connect(self._sync_status)
+        bridge.member_found.connect(self._member_found_online)
+        bridge.member_missing.connect(self._member_missing)
+        self.retranslate()
+        self.refresh()
+        self.scan_field.setFocus()
+
+    def _build_body(self, central: QWidget) -> QHBoxLayout:
         body = QHBoxLayout()
         self.model = ReceiptModel()
         self.table = QTableView(central)
@@ -68,15 +85,24 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        body.addWidget(self.table, 3)
+        self.empty_hint = QLabel(central)
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.receipt_area = QStackedWidget(central)
+        self.receipt_area.addWidget(self.table)
+        self.receipt_area.addWidget(self.empty_hint)
+        body.addWidget(self.receipt_area, 3)
         side = QVBoxLayout()
         self.member_panel = MemberPanel(central)
         self.totals_panel = TotalsPanel(central)
         side.addWidget(self.member_panel)
         side.addWidget(self.totals_panel, 1)
         body.addLayout(side, 2)
-        root.addLayout(body, 1)
+        return body
 
+    def _build_actions(self, central: QWidget) -> QHBoxLayout:
+        """A big button per action, each with its F-key (also when the button is not seen)."""
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, shortcut, handler in (
@@ -96,19 +122,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             actions.addWidget(button)
             self.buttons[key] = button
-        root.addLayout(actions)
-        self.setCentralWidget(central)
-
-        self.status = SyncStatusBar(outlet_name, terminal_id, self)
-        self.setStatusBar(self.status)
-        self._build_menus()
-
-        bridge.status_changed.connect(self._sync_status)
-        bridge.member_found.connect(self._member_found_online)
-        bridge.member_missing.connect(self._member_missing)
-        self.retranslate()
-        self.refresh()
-        self.scan_field.setFocus()
+        return actions
 
     # -- menus and language ------------------------------------------------------------------
 
@@ -145,6 +159,7 @@ class MainWindow(QMainWindow):
             tr("window_title", outlet=self._outlet_name, terminal=self._terminal_id)
         )
         self.scan_field.setPlaceholderText(tr("scan_placeholder"))
+        self.empty_hint.setText(tr("empty_receipt_hint"))
         for key, button in self.buttons.items():
             button.setText(tr(key))
         self.terminal_menu.setTitle(tr("menu_terminal"))
@@ -156,7 +171,7 @@ class MainWindow(QMainWindow):
         self.member_panel.refresh()
         self.totals_panel.refresh()
         self.status.refresh()
-        self.message.clear()
+        self.clear_message()
 
     # -- what the cashier sees ---------------------------------------------------------------
 
@@ -167,12 +182,16 @@ class MainWindow(QMainWindow):
         self.member_panel.show_member(member, self._points_of(member) if member else 0)
         self.totals_panel.show_totals(priced)
         self.buttons["action_pay"].setEnabled(bool(priced.lines))
+        self.receipt_area.setCurrentWidget(self.table if priced.lines else self.empty_hint)
 
     def _points_of(self, member: Member) -> int:
         try:
             return self.checkout.points_of(member)
         except CheckoutError:
             return member.points
+
+    def clear_message(self) -> None:
+        self.show_message("", "none")
 
     def show_message(self, text: str, kind: str = "info") -> None:
         self.message.setText(text)
@@ -256,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()
-        self.message.clear()
+        self.clear_message()
         self.refresh()
 
     def enter_card(self) -> None:
@@ -287,7 +306,9 @@ class MainWindow(QMainWindow):
         self.show_message(tr("member_attached", name=member.name))
 
     def _member_missing(self, card: str, unreachable: bool) -> None:
-        self.show_message(tr("err_card_offline" if unreachable else "err_unknown_card", card=card), "error")
+        self.show_message(
+            tr("err_card_offline" if unreachable else "err_unknown_card", card=card), "error"
+        )
 
     def pay(self) -> None:
         priced = self.checkout.priced
@@ -312,7 +333,7 @@ class MainWindow(QMainWindow):
         dialog.accept()
         self.last_sale = sale
         self.refresh()
-        self.message.clear()
+        self.clear_message()
         if self.bridge.loop is not None:
             self.bridge.loop.wake()
         balance = self._points_of(member) if member else None

@@ -8,7 +8,10 @@ LANGUAGES = {"ru": "Русский", "en": "English"}
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # key: (Russian, English)
-    "window_title": ("Касса — {outlet}, терминал {terminal}", "Till — {outlet}, terminal {terminal}"),
+    "window_title": (
+        "Касса — {outlet}, терминал {terminal}",
+        "Till — {outlet}, terminal {terminal}",
+    ),
     "scan_placeholder": (
         "Сканируйте товар или карту, или введите штрихкод и нажмите Enter",
         "Scan an item or a card, or type a barcode and press Enter",
@@ -18,7 +21,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "col_qty": ("Кол-во", "Qty"),
     "col_price": ("Цена", "Price"),
     "col_sum": ("Сумма", "Amount"),
-    "empty_receipt_hint": ("Чек пуст — сканируйте первый товар", "The receipt is empty — scan the first item"),
+    "empty_receipt_hint": (
+        "Чек пуст — сканируйте первый товар",
+        "The receipt is empty — scan the first item",
+    ),
     "subtotal": ("Сумма без скидок", "Subtotal"),
     "discount": ("Скидка", "Discount"),
     "total": ("К оплате", "Total"),
@@ -80,9 +86,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "added": ("Добавлено: {item}", "Added: {item}"),
     "member_attached": ("Покупатель: {name}", "Member: {name}"),
     "looking_up_card": ("Ищем карту {card} на сервере…", "Looking up card {card} on the server…"),
-    "err_bad_barcode": ("Штрихкод «{code}» не читается: нужны только цифры", "Barcode “{code}” is not valid: digits only"),
-    "err_unknown_barcode": ("Товар со штрихкодом {code} не найден в каталоге", "No product with barcode {code} in the catalog"),
-    "err_unknown_code": ("Код {code} — не товар и не карта покупателя", "Code {code} is neither a product nor a member card"),
+    "err_bad_barcode": (
+        "Штрихкод «{code}» не читается: нужны только цифры",
+        "Barcode “{code}” is not valid: digits only",
+    ),
+    "err_unknown_barcode": (
+        "Товар со штрихкодом {code} не найден в каталоге",
+        "No product with barcode {code} in the catalog",
+    ),
+    "err_unknown_code": (
+        "Код {code} — не товар и не карта покупателя",
+        "Code {code} is neither a product nor a member card",
+    ),
     "err_bad_card": ("Номер карты «{card}» не читается", "Card number “{card}” is not valid"),
     "err_unknown_card": ("Карта {card} не найдена", "Card {card} not found"),
     "err_card_offline": (
@@ -93,10 +108,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "err_empty_receipt": ("Чек пуст — нечего оплачивать", "The receipt is empty — nothing to pay"),
     "err_cash_short": ("Получено меньше суммы к оплате", "Cash received is less than the total"),
     "err_no_line": ("Выберите строку чека", "Select a receipt line first"),
-    "err_bad_amount": ("Сумма «{text}» не понята: введите, например, 1500 или 1500,50", "Amount “{text}” is not understood: type e.g. 1500 or 1500.50"),
+    "err_bad_amount": (
+        "Сумма «{text}» не понята: введите, например, 1500 или 1500,50",
+        "Amount “{text}” is not understood: type e.g. 1500 or 1500.50",
+    ),
     "err_store_locked": (
         "База данных занята другим процессом. Продажа не записана, чек сохранён — повторите",
-        "The database is locked by another process. Nothing was written; the receipt is kept — try again",
+        "The database is locked by another process. "
+        "Nothing was written; the receipt is kept — try again",
     ),
     "err_store_read_only": (
         "База данных только для чтения. Продажа не записана, чек сохранён. Позовите администратора",
@@ -106,9 +125,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Диск заполнен. Продажа не записана, чек сохранён. Позовите администратора",
         "The disk is full. Nothing was written; the receipt is kept. Call store IT",
     ),
-    "err_store_corrupt": ("База данных повреждена. Позовите администратора", "The database is damaged. Call store IT"),
+    "err_store_corrupt": (
+        "База данных повреждена. Позовите администратора",
+        "The database is damaged. Call store IT",
+    ),
     "err_store_io": ("Ошибка базы данных: {detail}", "Database error: {detail}"),
-    "err_store_newer_schema": ("База данных новее программы", "The database is newer than this program"),
+    "err_store_newer_schema": (
+        "База данных новее программы",
+        "The database is newer than this program",
+    ),
 }
 
 
@@ -126,7 +151,9 @@ def tr(key: str, **params: object) -> str:
     """The text for `key` in the current language; money params (int kopecks) are formatted."""
     ru, en = _TEXTS[key]
     text = ru if Language.current == "ru" else en
-    shown = {k: format_money(v) if _is_money(k) and isinstance(v, int) else v for k, v in params.items()}
+    shown = {
+        k: format_money(v) if _is_money(k) and isinstance(v, int) else v for k, v in params.items()
+    }
     return text.format(**shown) if shown else text
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from pos_client.demo import DemoEnvironment
 from pos_client.ui.app import RunningTill
@@ -53,7 +53,9 @@ def test_a_whole_sale_from_scanner_keys_to_synced(
     assert window.status.waiting.text() == "Ожидают отправки: 0"
 
 
-def test_scanning_the_next_item_closes_the_finished_receipt(till: RunningTill, qtbot: QtBot) -> None:
+def test_scanning_the_next_item_closes_the_finished_receipt(
+    till: RunningTill, qtbot: QtBot
+) -> None:
     window = till.window
     scan(qtbot, WATER)
     press(qtbot, Qt.Key.Key_F12)
@@ -68,7 +70,9 @@ def test_scanning_the_next_item_closes_the_finished_receipt(till: RunningTill, q
     assert [line.product.barcode for line in window.checkout.receipt.lines] == [CROISSANT]
 
 
-def test_an_unknown_barcode_is_explained_and_changes_nothing(till: RunningTill, qtbot: QtBot) -> None:
+def test_an_unknown_barcode_is_explained_and_changes_nothing(
+    till: RunningTill, qtbot: QtBot
+) -> None:
     window = till.window
     scan(qtbot, WATER)
     scan(qtbot, "4600000000000")

@@ -31,7 +31,9 @@ def hub_sales(hub: EmbeddedHub) -> list[str]:
 
 
 def hub_points(hub: EmbeddedHub, member_id: str = "M-00004") -> int:
-    return int(hub.store.query("SELECT points FROM members WHERE member_id = ?", (member_id,))[0][0])
+    return int(
+        hub.store.query("SELECT points FROM members WHERE member_id = ?", (member_id,))[0][0]
+    )
 
 
 EngineFactory = Callable[[str, str], SyncEngine]
@@ -113,8 +115,12 @@ def test_answer_lost_after_the_hub_applied_the_batch_is_not_counted_twice(
 
 @pytest.mark.parametrize(
     ("fault", "error"),
-    [("503", HubUnavailable), ("reset", HubUnavailable), ("garbage", HubBadAnswer),
-     ("truncated", HubBadAnswer)],
+    [
+        ("503", HubUnavailable),
+        ("reset", HubUnavailable),
+        ("garbage", HubBadAnswer),
+        ("truncated", HubBadAnswer),
+    ],
 )
 def test_a_failed_push_keeps_the_sale_queued(
     hub: EmbeddedHub,
@@ -159,7 +165,11 @@ def test_a_refused_token_is_reported_as_such(hub: EmbeddedHub, make_engine: Engi
 
 
 def test_a_rejected_sale_goes_to_the_dead_letters(
-    hub: EmbeddedHub, primed: SyncEngine, journal: Journal, caches: Caches, terminal_db  # type: ignore[no-untyped-def]
+    hub: EmbeddedHub,
+    primed: SyncEngine,
+    journal: Journal,
+    caches: Caches,
+    terminal_db,  # type: ignore[no-untyped-def]
 ) -> None:
     hub.store.query("DELETE FROM members WHERE member_id = 'M-00004'")
     sell(journal, caches)
@@ -190,7 +200,9 @@ class StatusLog:
 
 
 @pytest.fixture
-def loop_and_log(hub: EmbeddedHub, hub_token: str, tmp_path) -> Iterator[tuple[SyncLoop, StatusLog]]:  # type: ignore[no-untyped-def]
+def loop_and_log(
+    hub: EmbeddedHub, hub_token: str, tmp_path
+) -> Iterator[tuple[SyncLoop, StatusLog]]:  # type: ignore[no-untyped-def]
     log = StatusLog()
     loop = SyncLoop(
         db_path=tmp_path / "terminal.sqlite3",

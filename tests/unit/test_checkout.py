@@ -128,7 +128,9 @@ def test_without_a_cached_ruleset_sales_go_on_without_promotions(
     journal: Journal, caches: Caches
 ) -> None:
     caches.replace_catalog(1, [Product.from_dict(demo_seed()["products"][0])], NOW)
-    checkout = Checkout(journal=journal, caches=caches, till=Till(OUTLET, TERMINAL), clock=fixed_clock)
+    checkout = Checkout(
+        journal=journal, caches=caches, till=Till(OUTLET, TERMINAL), clock=fixed_clock
+    )
     checkout.scan(CAPPUCCINO)
     assert checkout.priced.discount == 0
     assert checkout.pay("card", 0).ruleset_version == 0

@@ -26,7 +26,7 @@ def _modules(package: str) -> list[Path]:
 
 
 def _top(name: str) -> str:
-    return name.split(".")[0]
+    return name.split(".", maxsplit=1)[0]
 
 
 @pytest.mark.parametrize("path", _modules("pos_client/core"), ids=str)
@@ -47,9 +47,15 @@ def test_only_ui_imports_pyside6(path: Path) -> None:
 @pytest.mark.parametrize(
     ("package", "forbidden"),
     [
-        ("pos_client/store", ("pos_client.sync", "pos_client.scanner", "pos_client.checkout", "pos_client.ui")),
+        (
+            "pos_client/store",
+            ("pos_client.sync", "pos_client.scanner", "pos_client.checkout", "pos_client.ui"),
+        ),
         ("pos_client/sync", ("pos_client.scanner", "pos_client.checkout", "pos_client.ui")),
-        ("pos_client/scanner", ("pos_client.store", "pos_client.sync", "pos_client.checkout", "pos_client.ui")),
+        (
+            "pos_client/scanner",
+            ("pos_client.store", "pos_client.sync", "pos_client.checkout", "pos_client.ui"),
+        ),
     ],
 )
 def test_lower_layers_do_not_import_upper_ones(package: str, forbidden: tuple[str, ...]) -> None:

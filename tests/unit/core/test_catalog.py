@@ -17,7 +17,9 @@ def test_valid_eans(code: str) -> None:
     assert is_valid_ean(code)
 
 
-@pytest.mark.parametrize("code", ["4607012340017", "460701234001", "46070123400a6", "", "٤٦٠٧٠١٢٣٤٠٠١٦"])
+@pytest.mark.parametrize(
+    "code", ["4607012340017", "460701234001", "46070123400a6", "", "٤٦٠٧٠١٢٣٤٠٠١٦"]
+)
 def test_invalid_eans(code: str) -> None:
     assert not is_valid_ean(code)
 

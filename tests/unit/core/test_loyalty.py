@@ -13,7 +13,13 @@ def test_points_are_whole_and_follow_the_tier() -> None:
 
 
 def test_member_round_trip() -> None:
-    data = {"member_id": "M-1", "card": "2780000000047", "name": "Анна", "tier": "gold", "points": 5}
+    data = {
+        "member_id": "M-1",
+        "card": "2780000000047",
+        "name": "Анна",
+        "tier": "gold",
+        "points": 5,
+    }
     assert Member.from_dict(data).to_dict() == data
 
 

@@ -133,7 +133,9 @@ def test_invariants_line_order_does_not_change_totals(rules: list, lines: list) 
 
 
 @given(rule_lists, receipts)
-def test_invariants_pricing_is_deterministic_and_best_for_customer(rules: list, lines: list) -> None:
+def test_invariants_pricing_is_deterministic_and_best_for_customer(
+    rules: list, lines: list
+) -> None:
     parsed = ruleset(rules)
     receipt = _receipt(lines)
     first = price_receipt(receipt, parsed, None)
@@ -141,7 +143,11 @@ def test_invariants_pricing_is_deterministic_and_best_for_customer(rules: list, 
     for line in first.lines:
         for candidate in parsed.rules:
             if candidate.matches(line.line):
-                assert line.discount >= min(
-                    line.amount,
-                    int((Decimal(line.amount) * candidate.percent / 100).to_integral_value()),
-                ) - 1
+                assert (
+                    line.discount
+                    >= min(
+                        line.amount,
+                        int((Decimal(line.amount) * candidate.percent / 100).to_integral_value()),
+                    )
+                    - 1
+                )

@@ -50,11 +50,15 @@ def test_sale_record_keeps_everything_the_hub_needs() -> None:
     assert body["member_id"] == "M-1"
     assert body["points_earned"] == 16  # 323,00 at 5 per 100
     assert body["created_at"] == "2026-11-22T09:30:00+00:00"
-    assert (body["outlet_id"], body["terminal_id"], body["channel"]) == ("spb-nevsky", "T1", "store")
+    assert (body["outlet_id"], body["terminal_id"], body["channel"]) == (
+        "spb-nevsky",
+        "T1",
+        "store",
+    )
 
 
 def test_tenders_must_add_up_and_time_must_be_aware() -> None:
     with pytest.raises(TenderError):
         _sale(tenders=(settle(100, "card", 100),))
     with pytest.raises(ValueError, match="timezone"):
-        _sale(created_at=datetime(2026, 11, 22, 9, 30))  # noqa: DTZ001
+        _sale(created_at=datetime(2026, 11, 22, 9, 30))

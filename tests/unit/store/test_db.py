@@ -1,4 +1,3 @@
-import os
 import sqlite3
 from pathlib import Path
 
@@ -36,16 +35,6 @@ def test_transaction_rolls_back_everything_on_error(tmp_path: Path) -> None:
         raise RuntimeError("power cut")
     assert db["meta"].count == 0
     db.close()
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files anyway")
-def test_read_only_database_reports_read_only(tmp_path: Path) -> None:
-    path = tmp_path / "t.sqlite3"
-    open_database(path).close()
-    path.chmod(0o444)
-    with pytest.raises(StoreError) as caught:
-        open_database(path)
-    assert caught.value.reason == "read_only"
 
 
 @pytest.mark.parametrize(

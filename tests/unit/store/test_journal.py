@@ -47,7 +47,9 @@ def test_sale_points_and_outbox_row_are_written_together(journal: Journal) -> No
     assert (item.key, item.kind, item.attempts) == ("s-1", "sale", 0)
 
 
-def test_a_failure_inside_the_sale_transaction_leaves_nothing(journal: Journal, terminal_db) -> None:  # type: ignore[no-untyped-def]
+def test_a_failure_inside_the_sale_transaction_leaves_nothing(
+    journal: Journal, terminal_db
+) -> None:  # type: ignore[no-untyped-def]
     terminal_db.execute(
         "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk'); END"
     )

@@ -1,0 +1,83 @@
+"""Screenshots of the real till window for the README, made offscreen from a demo session.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py docs
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_client.demo import start_demo
+from pos_client.ui.app import build_till
+from pos_client.ui.dialogs import PayDialog
+from pos_client.ui.main_window import MainWindow
+
+BASKET = ["4607012340016", "4607012340016", "4607012340115", "4607012340177", "2780000000047"]
+
+
+def settle(app: QApplication, until: object = None, timeout_ms: int = 5000) -> None:
+    """Let the event loop run until `until()` holds (or the timeout), so signals arrive."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if until is None or until() else None)  # type: ignore[operator]
+    timer.start(20)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    timer.stop()
+    app.processEvents()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
+
+
+def shoot(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    for code in BASKET:
+        window.handle_code(code)
+    settle(app, lambda: window.status.status.online)
+    save(window, out / f"till{suffix}.png")
+    window.pay()
+    dialog = window.dialog
+    assert isinstance(dialog, PayDialog)
+    dialog.received.setText("1000")
+    settle(app, timeout_ms=100)
+    save(dialog, out / f"pay{suffix}.png")
+    dialog.submitted.emit("cash", 100000)
+    settle(app, timeout_ms=100)
+    assert window.dialog is not None
+    save(window.dialog, out / f"receipt{suffix}.png")
+    window.dialog.accept()
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    for language, suffix in (("ru", ""), ("en", "-en")):
+        demo = start_demo(language=language)
+        till = build_till(demo.config, app)
+        till.window.resize(1280, 800)
+        till.window.show()
+        shoot(till.window, app, out, suffix)
+        if language == "ru":
+            till.window.work_offline.setChecked(True)
+            settle(app, lambda: till.window.status.status.working_offline)
+            till.window.handle_code(BASKET[2])
+            till.window.pay()
+            assert isinstance(till.window.dialog, PayDialog)
+            till.window.dialog.submitted.emit("card", 0)
+            till.window.dialog.accept()  # type: ignore[union-attr]
+            till.window.sync_now.trigger()
+            settle(app, lambda: till.window.status.status.waiting == 1)
+            save(till.window, out / "offline.png")
+        till.close()
+        demo.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs")))
