@@ -1,6 +1,6 @@
 """Screenshots of the real till window for the README, made offscreen from a demo session.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py docs
+QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py docs
 """
 
 from __future__ import annotations
@@ -54,6 +54,21 @@ def shoot(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None
     window.dialog.accept()
 
 
+def shoot_offline(window: MainWindow, app: QApplication, out: Path) -> None:
+    window.work_offline.setChecked(True)
+    settle(app, lambda: window.status.status.working_offline)
+    window.handle_code(BASKET[2])
+    window.pay()
+    dialog = window.dialog
+    assert isinstance(dialog, PayDialog)
+    dialog.submitted.emit("card", 0)
+    window.sync_now.trigger()
+    settle(app, lambda: window.status.status.waiting == 1)
+    if window.dialog is not None:
+        window.dialog.accept()
+    save(window, out / "offline.png")
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
@@ -64,16 +79,7 @@ def main(out: Path) -> int:
         till.window.show()
         shoot(till.window, app, out, suffix)
         if language == "ru":
-            till.window.work_offline.setChecked(True)
-            settle(app, lambda: till.window.status.status.working_offline)
-            till.window.handle_code(BASKET[2])
-            till.window.pay()
-            assert isinstance(till.window.dialog, PayDialog)
-            till.window.dialog.submitted.emit("card", 0)
-            till.window.dialog.accept()  # type: ignore[union-attr]
-            till.window.sync_now.trigger()
-            settle(app, lambda: till.window.status.status.waiting == 1)
-            save(till.window, out / "offline.png")
+            shoot_offline(till.window, app, out)
         till.close()
         demo.close()
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -199,6 +201,16 @@ class MainWindow(QMainWindow):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
 
+    def _attempt(self, action: Callable[[], object]) -> bool:
+        """Run a checkout action: on success show the new state, on refusal say why."""
+        try:
+            action()
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return False
+        self.refresh()
+        return True
+
     def show_error(self, error: CheckoutError) -> None:
         key = f"err_{error.code}"
         self.show_message(tr(key, **error.params) if has_text(key) else error.code, "error")
@@ -253,25 +265,15 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def _quantity_chosen(self, line_id: int, quantity: int) -> None:
-        try:
-            self.checkout.set_quantity(line_id, quantity)
-        except CheckoutError as exc:
-            self.show_error(exc)
-            return
-        self.refresh()
-        self.table.selectRow(self.model.row_of_line(line_id))
+        if self._attempt(lambda: self.checkout.set_quantity(line_id, quantity)):
+            self.table.selectRow(self.model.row_of_line(line_id))
 
     def remove_line(self) -> None:
         line_id = self._selected_line_id()
         if line_id is None:
             self.show_message(tr("err_no_line"), "error")
             return
-        try:
-            self.checkout.remove_line(line_id)
-        except CheckoutError as exc:
-            self.show_error(exc)
-            return
-        self.refresh()
+        self._attempt(lambda: self.checkout.remove_line(line_id))
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()
@@ -297,13 +299,8 @@ class MainWindow(QMainWindow):
         self.show_message(tr("member_attached", name=member.name))
 
     def _member_found_online(self, member: Member) -> None:
-        try:
-            self.checkout.attach_member(member)
-        except CheckoutError as exc:
-            self.show_error(exc)
-            return
-        self.refresh()
-        self.show_message(tr("member_attached", name=member.name))
+        if self._attempt(lambda: self.checkout.attach_member(member)):
+            self.show_message(tr("member_attached", name=member.name))
 
     def _member_missing(self, card: str, unreachable: bool) -> None:
         self.show_message(

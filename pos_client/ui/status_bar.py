@@ -18,8 +18,10 @@ class SyncStatusBar(QStatusBar):
         self.dead = QLabel(self)
         self.dead.setObjectName("deadLetters")
         self.last_sync = QLabel(self)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("syncWarning")
         self.place = QLabel(self)
-        for widget in (self.connection, self.waiting, self.dead, self.last_sync):
+        for widget in (self.connection, self.waiting, self.dead, self.last_sync, self.warning):
             self.addWidget(widget)
         self.addPermanentWidget(self.place)
         self._outlet, self._terminal = outlet, terminal
@@ -36,6 +38,10 @@ class SyncStatusBar(QStatusBar):
             key, state = "status_working_offline", "offline"
         elif status.error_kind == "refused":
             key, state = "status_refused", "offline"
+        elif status.error_kind == "bad_answer":
+            key, state = "status_bad_answer", "offline"
+        elif status.error_kind == "store":
+            key, state = "status_store_error", "offline"
         elif status.online is None:
             key, state = "status_connecting", "unknown"
         elif status.online:
@@ -56,4 +62,7 @@ class SyncStatusBar(QStatusBar):
             else tr("status_never")
         )
         self.last_sync.setText(tr("status_last_sync", time=when))
+        self.warning.setText(tr("status_cache_warning") if status.warnings else "")
+        self.warning.setToolTip("\n".join(status.warnings))
+        self.warning.setVisible(bool(status.warnings))
         self.place.setText(tr("status_outlet", outlet=self._outlet, terminal=self._terminal))
