@@ -60,14 +60,12 @@ class Checkout:
         clock: Callable[[], datetime],
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
         language: str = "ru",
-        on_journaled: Callable[[Sale], None] | None = None,
     ) -> None:
         self._journal = journal
         self._caches = caches
         self._till = till
         self._clock = clock
         self._new_id = new_id
-        self._on_journaled = on_journaled
         self.language = language
         self.receipt = Receipt()
         self.member: Member | None = None
@@ -192,8 +190,6 @@ class Checkout:
 
         sale = self._store_call(lambda: self._journal.record_sale(build))
         self.cancel()
-        if self._on_journaled:
-            self._on_journaled(sale)
         return sale
 
     # -- helpers ---------------------------------------------------------------------------
