@@ -77,7 +77,10 @@ def create_app(store: HubStore) -> FastAPI:
         rows = store.query("SELECT * FROM products ORDER BY sku")
         return CatalogBody(
             version=int(store.setting("catalog_version", "1")),
-            products=[ProductBody.model_validate(dict(row)) for row in rows],
+            products=[
+                ProductBody.model_validate({**dict(row), "tags": json.loads(row["tags"])})
+                for row in rows
+            ],
         )
 
     @app.get("/v1/members")

@@ -107,6 +107,8 @@ class ProductBody(BaseModel):
     name_en: str
     category: str
     price: int
+    brand: str = ""
+    tags: list[str] = []
 
 
 class CatalogBody(BaseModel):

@@ -32,8 +32,8 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
         )
         conn.executemany(
             "INSERT OR REPLACE INTO products VALUES (:sku, :barcode, :name_ru, :name_en,"
-            " :category, :price)",
-            [p.to_dict() for p in products],
+            " :category, :price, :brand, :tags)",
+            [{**p.to_dict(), "tags": json.dumps(sorted(p.tags))} for p in products],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO members VALUES (:member_id, :card, :name, :tier, :points)",

@@ -36,6 +36,8 @@ class Product:
     name_en: str
     category: str
     price: Money
+    brand: str = ""
+    tags: frozenset[str] = frozenset()
 
     def name(self, language: str) -> str:
         return self.name_ru if language == "ru" else self.name_en
@@ -50,6 +52,8 @@ class Product:
                 name_en=str(data["name_en"]),
                 category=str(data["category"]),
                 price=int(data["price"]),
+                brand=str(data.get("brand") or ""),
+                tags=frozenset(str(tag) for tag in data.get("tags") or ()),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise CatalogError(f"product {data.get('sku', '?')!r}: bad field {exc}") from None
@@ -67,4 +71,6 @@ class Product:
             "name_en": self.name_en,
             "category": self.category,
             "price": self.price,
+            "brand": self.brand,
+            "tags": sorted(self.tags),
         }

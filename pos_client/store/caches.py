@@ -37,7 +37,7 @@ class Caches:
             rows = list(self._db["catalog"].rows_where("barcode = ?", [barcode], limit=1))
         except sqlite3.Error as exc:
             raise classify(exc) from exc
-        return Product.from_dict(rows[0]) if rows else None
+        return _product(rows[0]) if rows else None
 
     def replace_ruleset(self, version: int, document: dict[str, Any], now: datetime) -> None:
         with immediate_transaction(self._db) as db:
@@ -79,6 +79,10 @@ class Caches:
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return str(row[0]) if row else None
+
+
+def _product(row: dict[str, Any]) -> Product:
+    return Product.from_dict({**row, "tags": json.loads(row.get("tags") or "[]")})
 
 
 def _set_state(

@@ -81,3 +81,10 @@ MIGRATIONS: list[list[str]] = [
         )""",
     ],
 ]
+
+MIGRATIONS.append(
+    [
+        "ALTER TABLE catalog ADD COLUMN brand TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE catalog ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+    ]
+)

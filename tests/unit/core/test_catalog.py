@@ -9,6 +9,8 @@ GOOD = {
     "name_en": "Cappuccino",
     "category": "coffee",
     "price": 19000,
+    "brand": "Кофейня",
+    "tags": ["hot", "takeaway"],
 }
 
 
