@@ -15,12 +15,12 @@ from loyalty_hub.models import (
     Health,
     MemberBody,
     MemberCacheBody,
-    OutletBody,
     ProductBody,
     RulesetBody,
     TransactionBatch,
 )
-from loyalty_hub.store import HubStore, TerminalAuth
+from loyalty_hub.rules import outlet_ruleset
+from loyalty_hub.store import HubStore, TerminalAuth, member_row
 from loyalty_hub.transactions import apply_batch
 from pos_client import __version__
 
@@ -55,22 +55,8 @@ def create_app(store: HubStore) -> FastAPI:
 
     @app.get("/v1/ruleset")
     def ruleset(auth: Terminal) -> RulesetBody:
-        """The terminal's outlet ruleset: its attributes, earning policy and applicable rules."""
-        outlet = store.query("SELECT * FROM outlets WHERE outlet_id = ?", (auth.outlet_id,))[0]
-        rows = store.query("SELECT body FROM rules ORDER BY rule_id")
-        rules = [json.loads(row["body"]) for row in rows]
-        return RulesetBody(
-            version=int(store.setting("ruleset_version", "1")),
-            outlet=OutletBody(
-                id=outlet["outlet_id"],
-                name=outlet["name"],
-                format=outlet["format"],
-                city=outlet["city"],
-                has_cafe=bool(outlet["has_cafe"]),
-            ),
-            earning=json.loads(store.setting("earning", '{"default_per_100": 1}')),
-            rules=[r for r in rules if not r.get("outlets") or auth.outlet_id in r["outlets"]],
-        )
+        """The terminal's outlet ruleset: its attributes, policies and the rules for it."""
+        return RulesetBody.model_validate(outlet_ruleset(store, auth.outlet_id))
 
     @app.get("/v1/catalog")
     def catalog(auth: Terminal) -> CatalogBody:
@@ -89,7 +75,7 @@ def create_app(store: HubStore) -> FastAPI:
         rows = store.query("SELECT * FROM members ORDER BY member_id")
         return MemberCacheBody(
             version=int(store.setting("members_version", "1")),
-            members=[MemberBody.model_validate(dict(row)) for row in rows],
+            members=[MemberBody.model_validate(member_row(row)) for row in rows],
         )
 
     @app.get("/v1/members/by-card/{card}")
@@ -97,7 +83,7 @@ def create_app(store: HubStore) -> FastAPI:
         rows = store.query("SELECT * FROM members WHERE card = ?", (card,))
         if not rows:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no member with this card")
-        return MemberBody.model_validate(dict(rows[0]))
+        return MemberBody.model_validate(member_row(rows[0]))
 
     @app.post("/v1/transactions")
     def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:

@@ -21,14 +21,18 @@ class SaleLineBody(Strict):
     quantity: int = Field(ge=1)
     unit_price: int = Field(ge=0)
     discount: int = Field(ge=0)
+    points_paid: int = Field(ge=0)
     total: int = Field(ge=0)
     rule_ids: list[str]
     discount_notes: list[str]
+    stamps: int = Field(ge=0)
 
     @model_validator(mode="after")
     def _adds_up(self) -> SaleLineBody:
-        if self.unit_price * self.quantity - self.discount != self.total:
-            raise ValueError(f"line {self.sku}: unit_price * quantity - discount != total")
+        if self.unit_price * self.quantity - self.discount - self.points_paid != self.total:
+            raise ValueError(
+                f"line {self.sku}: unit_price * quantity - discount - points_paid != total"
+            )
         return self
 
 
@@ -50,8 +54,12 @@ class SaleBody(Strict):
     tenders: list[TenderBody] = Field(min_length=1)
     subtotal: int
     discount: int
+    points_paid: int = Field(ge=0)
     total: int
     points_earned: int = Field(ge=0)
+    points_redeemed: int = Field(ge=0)
+    stamp_cards: dict[str, int]
+    coupons_issued: list[str]
     ruleset_version: int = Field(ge=0)
 
     @model_validator(mode="after")
@@ -91,12 +99,15 @@ class OutletBody(BaseModel):
     format: str
     city: str
     has_cafe: bool
+    timezone: str
 
 
 class RulesetBody(BaseModel):
     version: int
     outlet: OutletBody
+    categories: dict[str, str]
     earning: dict[str, Any]
+    points: dict[str, Any]
     rules: list[dict[str, Any]]
 
 
@@ -122,6 +133,10 @@ class MemberBody(BaseModel):
     name: str
     tier: str
     points: int
+    segments: list[str]
+    birthday: str | None
+    purchases: int
+    stamps: dict[str, int]
 
 
 class MemberCacheBody(BaseModel):

@@ -24,9 +24,9 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
     ruleset = seed["ruleset"]
     with store.transaction() as conn:
         conn.executemany(
-            "INSERT OR REPLACE INTO outlets VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO outlets VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (o["id"], o["name"], o["format"], o["city"], int(o["has_cafe"]))
+                (o["id"], o["name"], o["format"], o["city"], int(o["has_cafe"]), o["timezone"])
                 for o in seed["outlets"]
             ],
         )
@@ -36,8 +36,9 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
             [{**p.to_dict(), "tags": json.dumps(sorted(p.tags))} for p in products],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO members VALUES (:member_id, :card, :name, :tier, :points)",
-            [m.to_dict() for m in members],
+            "INSERT OR REPLACE INTO members VALUES (:member_id, :card, :name, :tier, :points,"
+            " :segments, :birthday, :purchases, :stamps)",
+            [_member_row(m) for m in members],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO rules VALUES (?, ?)",
@@ -49,6 +50,8 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
                 ("ruleset_version", str(ruleset["version"])),
                 ("catalog_version", "1"),
                 ("earning", json.dumps(ruleset["earning"])),
+                ("points", json.dumps(ruleset.get("points", {}))),
+                ("categories", json.dumps(ruleset.get("categories", {}))),
             ],
         )
 
@@ -59,3 +62,8 @@ def seed_path_or_name(value: str) -> dict[str, Any]:
         return demo_seed()
     loaded: dict[str, Any] = json.loads(Path(value).read_text("utf-8"))
     return loaded
+
+
+def _member_row(member: Member) -> dict[str, Any]:
+    row = member.to_dict()
+    return {**row, "segments": json.dumps(row["segments"]), "stamps": json.dumps(row["stamps"])}

@@ -16,14 +16,15 @@ from typing import Any
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outlets (
     outlet_id TEXT PRIMARY KEY, name TEXT NOT NULL, format TEXT NOT NULL,
-    city TEXT NOT NULL, has_cafe INTEGER NOT NULL);
+    city TEXT NOT NULL, has_cafe INTEGER NOT NULL, timezone TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS products (
     sku TEXT PRIMARY KEY, barcode TEXT NOT NULL UNIQUE, name_ru TEXT NOT NULL,
     name_en TEXT NOT NULL, category TEXT NOT NULL, price INTEGER NOT NULL,
     brand TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS members (
     member_id TEXT PRIMARY KEY, card TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-    tier TEXT NOT NULL, points INTEGER NOT NULL);
+    tier TEXT NOT NULL, points INTEGER NOT NULL, segments TEXT NOT NULL DEFAULT '[]',
+    birthday TEXT, purchases INTEGER NOT NULL DEFAULT 0, stamps TEXT NOT NULL DEFAULT '{}');
 CREATE TABLE IF NOT EXISTS rules (
     rule_id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (
@@ -112,3 +113,9 @@ class HubStore:
             (token_digest(token),),
         )
         return TerminalAuth(rows[0]["terminal_id"], rows[0]["outlet_id"]) if rows else None
+
+
+def member_row(row: sqlite3.Row) -> dict[str, Any]:
+    """A members row as the API shows it (JSON columns decoded)."""
+    data = dict(row)
+    return {**data, "segments": json.loads(data["segments"]), "stamps": json.loads(data["stamps"])}

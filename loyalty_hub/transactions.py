@@ -51,16 +51,8 @@ def _apply_one(
     reason = _refusal(conn, auth, item, sale)
     if reason:
         return ItemResult(key=item.key, status="rejected", reason=reason)
-    if sale.member_id and sale.points_earned:
-        conn.execute(
-            "UPDATE members SET points = points + ? WHERE member_id = ?",
-            (sale.points_earned, sale.member_id),
-        )
-        conn.execute(
-            "INSERT INTO points_ledger (member_id, transaction_key, points, kind)"
-            " VALUES (?, ?, ?, 'earn')",
-            (sale.member_id, item.key, sale.points_earned),
-        )
+    if sale.member_id:
+        _apply_to_member(conn, sale, item.key)
     result = ItemResult(
         key=item.key,
         status="applied",
@@ -100,3 +92,29 @@ def _points(conn: sqlite3.Connection, member_id: str | None) -> int | None:
         return None
     row = conn.execute("SELECT points FROM members WHERE member_id = ?", (member_id,)).fetchone()
     return int(row["points"]) if row else None
+
+
+def _apply_to_member(conn: sqlite3.Connection, sale: SaleBody, key: str) -> None:
+    """Points earned and spent, one more purchase, stamps added.
+
+    Points spent beyond the balance (possible after offline sales on several tills) leave the
+    balance at zero and are recorded as an overdraft in the ledger.
+    """
+    row = conn.execute(
+        "SELECT points, stamps FROM members WHERE member_id = ?", (sale.member_id,)
+    ).fetchone()
+    balance = int(row["points"]) + sale.points_earned - sale.points_redeemed
+    stamps = json.loads(row["stamps"])
+    for card, added in sale.stamp_cards.items():
+        stamps[card] = stamps.get(card, 0) + added
+    conn.execute(
+        "UPDATE members SET points = ?, purchases = purchases + 1, stamps = ? WHERE member_id = ?",
+        (max(balance, 0), json.dumps(stamps, sort_keys=True), sale.member_id),
+    )
+    entries = [("earn", sale.points_earned), ("burn", -sale.points_redeemed)]
+    if balance < 0:
+        entries.append(("overdraft", -balance))
+    conn.executemany(
+        "INSERT INTO points_ledger (member_id, transaction_key, points, kind) VALUES (?, ?, ?, ?)",
+        [(sale.member_id, key, points, kind) for kind, points in entries if points],
+    )

@@ -9,19 +9,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import TypeVar
 
 from pos_client.core.catalog import Product
-from pos_client.core.loyalty import EarningPolicy, Member
-from pos_client.core.promotions import (
-    Outlet,
-    PricedReceipt,
-    Ruleset,
-    RulesetError,
-    parse_ruleset,
-    price_receipt,
-)
+from pos_client.core.loyalty import EarningPolicy, Member, PointsPolicy
+from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
+from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
 from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
@@ -69,8 +64,13 @@ class Checkout:
         self.language = language
         self.receipt = Receipt()
         self.member: Member | None = None
-        self.ruleset = self._empty_ruleset()
+        self.redeem_points = 0
+        self.engine = PricingEngine(self._empty_ruleset())
         self.reload_rules()
+
+    @property
+    def ruleset(self) -> Ruleset:
+        return self.engine.ruleset
 
     # -- rules ---------------------------------------------------------------------------
 
@@ -80,19 +80,22 @@ class Checkout:
         if document is None:
             return
         try:
-            self.ruleset = parse_ruleset(document)
+            self.engine = PricingEngine(parse_ruleset(document))
         except RulesetError:
             return
 
     def _empty_ruleset(self) -> Ruleset:
         outlet = Outlet(self._till.outlet_id, self._till.outlet_id, "", "", has_cafe=False)
-        return Ruleset(0, outlet, EarningPolicy(default_per_100=0), ())
+        return Ruleset(0, outlet, EarningPolicy(default_per_100=Decimal(0)), PointsPolicy(), ())
 
     # -- the receipt -----------------------------------------------------------------------
 
     @property
     def priced(self) -> PricedReceipt:
-        return price_receipt(self.receipt, self.ruleset, self.member)
+        context = PricingContext(
+            at=self._clock(), channel=self._till.channel, redeem_points=self.redeem_points
+        )
+        return self.engine.price(self.receipt, self.member, context)
 
     def scan(self, code: str) -> Product:
         """Add the product with this barcode, or raise bad_barcode / unknown_barcode."""
@@ -133,6 +136,7 @@ class Checkout:
         """Drop the receipt and the member: a fresh start for the next customer."""
         self.receipt = Receipt()
         self.member = None
+        self.redeem_points = 0
 
     # -- the member --------------------------------------------------------------------------
 

@@ -46,11 +46,15 @@ def percent_of(amount: Money, percent: Decimal) -> Money:
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def allocate(total: Money, weights: Sequence[int]) -> list[Money]:
+def allocate(
+    total: Money, weights: Sequence[int], tie_keys: Sequence[str] | None = None
+) -> list[Money]:
     """Split `total` in proportion to non-negative `weights` by the largest-remainder method.
 
-    The parts add up exactly to `total`; ties in the remainders go to the earlier weight,
-    so the result is deterministic. All-zero weights split as evenly as possible.
+    The parts add up exactly to `total`. Ties in the remainders go to the smaller tie key
+    (or the earlier weight without keys), so the result is deterministic; give keys that
+    belong to the items (a SKU) to make it independent of their order too. All-zero weights
+    split as evenly as possible.
     """
     if total < 0:
         raise MoneyError("cannot allocate a negative total")
@@ -65,7 +69,8 @@ def allocate(total: Money, weights: Sequence[int]) -> list[Money]:
     parts = [total * w // weight_sum for w in effective]
     remainders = [total * w % weight_sum for w in effective]
     leftover = total - sum(parts)
-    order = sorted(range(len(effective)), key=lambda i: (-remainders[i], i))
+    keys = tie_keys or [""] * len(effective)
+    order = sorted(range(len(effective)), key=lambda i: (-remainders[i], keys[i], i))
     for i in order[:leftover]:
         parts[i] += 1
     return parts

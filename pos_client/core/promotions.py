@@ -1,87 +1,74 @@
-"""The outlet's ruleset and the pricing engine that turns rules into explained adjustments.
+"""The pricing engine: the outlet's rules, a receipt, a member and a moment -> explained prices.
 
-A ruleset is versioned JSON built by the hub for one outlet. It is validated whole: one bad
-rule refuses the whole document, with a message naming the rule and the field.
+The order of work, documented because it decides results:
+
+1. Rules for other outlets are dropped once, when the engine is built; the rest are indexed
+   by the products they can touch (SKU, category, brand, tag), so a re-price looks only at
+   the rules the receipt's products can wake.
+2. A rule is eligible when all its conditions hold (time in the outlet's zone, channel,
+   member, coupon, qualifying products). Eligible line rules are applied in slots: each
+   exclusive group is one slot, each stackable rule its own; slots run in rule order
+   (priority, highest first, then id), each on what earlier slots left of the line amounts.
+   Within a group the engine picks the combination of rules with disjoint lines that saves
+   the customer most: exactly over the group's 16 best offers, then greedily for the rest.
+3. Stamp cards: every qualifying unit is a stamp; the unit that completes a card is free.
+4. Receipt rules (percent or amount off above a threshold) in slots as above, each
+   allocated to the lines by largest remainder so lines add up exactly and none goes negative.
+5. Points pay for part of the rest, within the programme's limits, allocated the same way.
+6. Points are earned on what is paid in money, plus bonus rules; coupons to issue and hints
+   for rules that almost apply are listed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
 
-from pos_client.core.loyalty import EarningPolicy, Member
-from pos_client.core.money import Money, percent_of
+from pos_client.core.catalog import Product
+from pos_client.core.loyalty import Member
+from pos_client.core.money import Money, allocate, format_money, percent_of
 from pos_client.core.receipt import Receipt, ReceiptLine
+from pos_client.core.ruleset import RECEIPT_EFFECTS, Effect, Rule, Ruleset, product_keys
 
-SUPPORTED_EFFECTS = ("percent_off_category",)
-
-
-class RulesetError(ValueError):
-    """A ruleset document that is refused; the message names the rule and field."""
+EXACT_GROUP_SEARCH = 16
+MAX_HINTS = 3
 
 
 @dataclass(frozen=True, slots=True)
-class Outlet:
-    outlet_id: str
-    name: str
-    format: str
-    city: str
-    has_cafe: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """Percent off every product of the listed categories, optionally only in some outlets."""
-
-    rule_id: str
-    name_ru: str
-    name_en: str
-    percent: Decimal
-    categories: frozenset[str]
-    outlets: frozenset[str]
-
-    def name(self, language: str) -> str:
-        return self.name_ru if language == "ru" else self.name_en
-
-    def applies_in(self, outlet_id: str) -> bool:
-        return not self.outlets or outlet_id in self.outlets
-
-    def matches(self, line: ReceiptLine) -> bool:
-        return line.product.category in self.categories
-
-
-@dataclass(frozen=True, slots=True)
-class Ruleset:
-    version: int
-    outlet: Outlet
-    earning: EarningPolicy
-    rules: tuple[Rule, ...]
-
-    def rules_for_outlet(self) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if rule.applies_in(self.outlet.outlet_id))
+class PricingContext:
+    at: datetime  # timezone-aware; the outlet's zone is applied by the engine
+    channel: str = "store"
+    coupons: frozenset[str] = frozenset()
+    redeem_points: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Adjustment:
-    """One discount on one line, with the rule that made it."""
+    """One discount (or a line's share of a receipt discount), with the rule that made it."""
 
     rule_id: str
     rule_name_ru: str
     rule_name_en: str
-    percent: Decimal
+    kind: str
     amount: Money
+    label_ru: str
+    label_en: str
 
     def text(self, language: str) -> str:
-        name = self.rule_name_ru if language == "ru" else self.rule_name_en
-        return f"−{self.percent.normalize():f}% {name}"
+        if language == "ru":
+            return f"{self.label_ru} {self.rule_name_ru}"
+        return f"{self.label_en} {self.rule_name_en}"
 
 
 @dataclass(frozen=True, slots=True)
 class PricedLine:
     line: ReceiptLine
-    adjustments: tuple[Adjustment, ...]
+    adjustments: tuple[Adjustment, ...] = ()
+    points_paid: Money = 0
+    stamps: int = 0
 
     @property
     def amount(self) -> Money:
@@ -93,14 +80,48 @@ class PricedLine:
 
     @property
     def total(self) -> Money:
-        return self.amount - self.discount
+        """What the customer pays in money for this line."""
+        return self.amount - self.discount - self.points_paid
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A text for the receipt or the cashier, in both languages, with its rule."""
+
+    rule_id: str
+    text_ru: str
+    text_en: str
+
+    def text(self, language: str) -> str:
+        return self.text_ru if language == "ru" else self.text_en
+
+
+@dataclass(frozen=True, slots=True)
+class PointsAward:
+    rule_id: str | None  # None: the base earning of the tier
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
+class StampCard:
+    card: str
+    rule_id: str
+    before: int
+    added: int
+    after: int
+    free_items: int
 
 
 @dataclass(frozen=True, slots=True)
 class PricedReceipt:
     lines: tuple[PricedLine, ...]
-    points_earned: int
     ruleset_version: int
+    awards: tuple[PointsAward, ...] = ()
+    points_redeemed: int = 0
+    redeemable_points: int = 0
+    stamps: tuple[StampCard, ...] = ()
+    coupons: tuple[Note, ...] = ()  # rule id and coupon code to issue
+    hints: tuple[Note, ...] = ()
 
     @property
     def subtotal(self) -> Money:
@@ -111,130 +132,496 @@ class PricedReceipt:
         return sum(line.discount for line in self.lines)
 
     @property
+    def points_paid(self) -> Money:
+        return sum(line.points_paid for line in self.lines)
+
+    @property
     def total(self) -> Money:
         return sum(line.total for line in self.lines)
 
-
-def price_receipt(receipt: Receipt, ruleset: Ruleset, member: Member | None) -> PricedReceipt:
-    """Price every line with the best applicable rule for the customer; earn points on the rest.
-
-    Rules of this kind do not stack: a line gets the largest discount among the rules that
-    match it (ties go to the lower rule id, so the result is deterministic).
-    """
-    active = ruleset.rules_for_outlet()
-    priced = tuple(_price_line(line, active) for line in receipt.lines)
-    total = sum(line.total for line in priced)
-    points = ruleset.earning.points_for(total, member.tier) if member else 0
-    return PricedReceipt(lines=priced, points_earned=points, ruleset_version=ruleset.version)
+    @property
+    def points_earned(self) -> int:
+        return sum(award.points for award in self.awards)
 
 
-def _price_line(line: ReceiptLine, rules: tuple[Rule, ...]) -> PricedLine:
-    best: Adjustment | None = None
+def price_receipt(
+    receipt: Receipt,
+    ruleset: Ruleset,
+    member: Member | None,
+    context: PricingContext,
+) -> PricedReceipt:
+    """Price once with a fresh engine; a till keeps a PricingEngine and calls price()."""
+    return PricingEngine(ruleset).price(receipt, member, context)
+
+
+class PricingEngine:
+    def __init__(self, ruleset: Ruleset) -> None:
+        self.ruleset = ruleset
+        rules = [r for r in ruleset.rules if r.conditions.outlet_matches(ruleset.outlet)]
+        rules.sort(key=lambda r: (-r.priority, r.rule_id))
+        self._order = {rule.rule_id: position for position, rule in enumerate(rules)}
+        self._universal: list[Rule] = []
+        self._by_key: dict[str, list[Rule]] = defaultdict(list)
+        for rule in rules:
+            keys = _rule_keys(rule)
+            if keys is None:
+                self._universal.append(rule)
+            for key in keys or ():
+                self._by_key[key].append(rule)
+
+    def candidates(self, products: Iterable[Product]) -> list[Rule]:
+        """The rules a receipt with these products can wake, in rule order."""
+        found = {rule.rule_id: rule for rule in self._universal}
+        for product in products:
+            for key in product_keys(product, self.ruleset.ancestors(product.category)):
+                for rule in self._by_key.get(key, ()):
+                    found[rule.rule_id] = rule
+        return sorted(found.values(), key=lambda r: self._order[r.rule_id])
+
+    def price(
+        self, receipt: Receipt, member: Member | None, context: PricingContext
+    ) -> PricedReceipt:
+        if context.at.tzinfo is None:
+            raise ValueError("the pricing time must be timezone-aware")
+        job = _Job(self.ruleset, receipt, member, context, self._order)
+        rules = self.candidates(line.product for line in receipt.lines)
+        eligible = [rule for rule in rules if job.eligible(rule)]
+        by_kind: dict[str, list[Rule]] = defaultdict(list)
+        for rule in eligible:
+            family = "line" if rule.effect.is_line_level else rule.effect.kind
+            by_kind["receipt" if family.startswith("receipt_") else family].append(rule)
+        for slot in _slots(by_kind["line"]):
+            job.apply_line_slot(slot)
+        for rule in by_kind["stamp"]:
+            job.apply_stamps(rule)
+        job.total_before_receipt = job.total()
+        for slot in _slots(by_kind["receipt"]):
+            job.apply_receipt_slot(slot)
+        job.redeem_points()
+        job.earn_points(_slots(by_kind["bonus_points"]))
+        coupons = tuple(
+            Note(rule.rule_id, rule.effect.coupon_code, rule.effect.coupon_code)
+            for rule in by_kind["issue_coupon"]
+        )
+        hints = tuple(job.hints(rules, set(map(id, eligible))))[:MAX_HINTS]
+        return job.result(coupons, hints)
+
+
+def _rule_keys(rule: Rule) -> list[str] | None:
+    """Index keys of a rule, or None when any receipt may wake it."""
+    sets = [s for s in (rule.conditions.products, rule.effect.target) if s is not None]
+    needs_products = rule.effect.kind in (
+        "percent_off",
+        "amount_off",
+        "fixed_price",
+        "buy_x_get_y",
+        "stamp",
+    )
+    if rule.conditions.products is None and not needs_products:
+        return None
+    keys: list[str] = []
+    for product_set in sets:
+        if product_set.is_everything:
+            return None
+        keys.extend(product_set.keys())
+    return keys
+
+
+def _slots(rules: Sequence[Rule]) -> list[list[Rule]]:
+    """Exclusive groups become one slot each, stackable rules one slot each, in rule order."""
+    slots: list[list[Rule]] = []
+    groups: dict[str, list[Rule]] = {}
     for rule in rules:
-        if not rule.matches(line):
-            continue
-        amount = min(percent_of(line.amount, rule.percent), line.amount)
-        candidate = Adjustment(rule.rule_id, rule.name_ru, rule.name_en, rule.percent, amount)
-        if amount > 0 and (
-            best is None
-            or amount > best.amount
-            or (amount == best.amount and rule.rule_id < best.rule_id)
-        ):
-            best = candidate
-    return PricedLine(line=line, adjustments=(best,) if best else ())
+        if rule.group is None:
+            slots.append([rule])
+        elif rule.group in groups:
+            groups[rule.group].append(rule)
+        else:
+            groups[rule.group] = [rule]
+            slots.append(groups[rule.group])
+    return slots
 
 
-def parse_ruleset(data: Any) -> Ruleset:
-    """Validate a whole ruleset document; raise RulesetError naming the rule and field."""
-    doc = _mapping(data, "ruleset")
-    version = _int(doc, "version", "ruleset", minimum=1)
-    outlet_doc = _mapping(doc.get("outlet"), "ruleset: field 'outlet'")
-    outlet = Outlet(
-        outlet_id=_str(outlet_doc, "id", "outlet"),
-        name=_str(outlet_doc, "name", "outlet"),
-        format=_str(outlet_doc, "format", "outlet"),
-        city=_str(outlet_doc, "city", "outlet"),
-        has_cafe=_bool(outlet_doc, "has_cafe", "outlet"),
-    )
-    earning_doc = _mapping(doc.get("earning"), "ruleset: field 'earning'")
-    by_tier_doc = _mapping(earning_doc.get("per_100_by_tier", {}), "earning: 'per_100_by_tier'")
-    earning = EarningPolicy(
-        default_per_100=_int(earning_doc, "default_per_100", "earning", minimum=0),
-        per_100_by_tier={
-            str(tier): _int(by_tier_doc, tier, "earning: per_100_by_tier", minimum=0)
-            for tier in by_tier_doc
-        },
-    )
-    rules_doc = doc.get("rules")
-    if not isinstance(rules_doc, list):
-        raise RulesetError("ruleset: field 'rules' must be a list")
-    rules = tuple(_parse_rule(item, index) for index, item in enumerate(rules_doc))
-    ids = [rule.rule_id for rule in rules]
-    duplicates = sorted({rule_id for rule_id in ids if ids.count(rule_id) > 1})
-    if duplicates:
-        raise RulesetError(f"rule {duplicates[0]!r}: duplicate id")
-    return Ruleset(version=version, outlet=outlet, earning=earning, rules=rules)
+@dataclass(slots=True)
+class _LineState:
+    line: ReceiptLine
+    categories: tuple[str, ...]
+    remaining: Money
+    adjustments: list[Adjustment] = field(default_factory=list)
+    points_paid: Money = 0
+    stamps: int = 0
+
+    @property
+    def unit_remaining(self) -> Money:
+        return self.remaining // self.line.quantity
 
 
-def _parse_rule(item: Any, index: int) -> Rule:
-    where = f"rule #{index + 1}"
-    doc = _mapping(item, where)
-    rule_id = _str(doc, "id", where)
-    where = f"rule {rule_id!r}"
-    effect = _str(doc, "effect", where)
-    if effect not in SUPPORTED_EFFECTS:
-        raise RulesetError(f"{where}: field 'effect': unknown effect {effect!r}")
-    name = _mapping(doc.get("name"), f"{where}: field 'name'")
-    try:
-        percent = Decimal(str(doc.get("percent")))
-    except InvalidOperation:
-        raise RulesetError(f"{where}: field 'percent': not a number") from None
-    if not percent.is_finite() or not 0 < percent <= 100:
-        raise RulesetError(f"{where}: field 'percent': must be above 0 and at most 100")
-    categories = _str_list(doc, "categories", where)
-    if not categories:
-        raise RulesetError(f"{where}: field 'categories': at least one category is needed")
-    return Rule(
-        rule_id=rule_id,
-        name_ru=_str(name, "ru", f"{where}: name"),
-        name_en=_str(name, "en", f"{where}: name"),
-        percent=percent,
-        categories=frozenset(categories),
-        outlets=frozenset(_str_list(doc, "outlets", where, required=False)),
-    )
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """What one rule would save on which lines."""
+
+    rule: Rule
+    amounts: dict[int, Money]  # line id -> discount
+
+    @property
+    def value(self) -> Money:
+        return sum(self.amounts.values())
 
 
-def _mapping(value: Any, where: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise RulesetError(f"{where}: must be an object")
-    return value
+def best_combination(offers: Sequence[Offer], rank: dict[str, int]) -> list[Offer]:
+    """The offers with pairwise disjoint lines that save most; ties go to earlier rules.
+
+    Exact over the EXACT_GROUP_SEARCH most valuable offers (branch and bound), then the rest
+    are added greedily where their lines are still free.
+    """
+    ordered = sorted(offers, key=lambda o: (-o.value, rank[o.rule.rule_id]))
+    exact, rest = ordered[:EXACT_GROUP_SEARCH], ordered[EXACT_GROUP_SEARCH:]
+    suffix = [0] * (len(exact) + 1)
+    for i in range(len(exact) - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + exact[i].value
+    best: tuple[Money, tuple[int, ...]] = (0, ())
+
+    def key(value: Money, chosen: tuple[int, ...]) -> tuple[Money, list[int]]:
+        ranks = sorted(rank[exact[i].rule.rule_id] for i in chosen)
+        return value, [-r for r in ranks]
+
+    def search(i: int, used: frozenset[int], value: Money, chosen: tuple[int, ...]) -> None:
+        nonlocal best
+        if key(value, chosen) > key(*best):
+            best = (value, chosen)
+        if i == len(exact) or value + suffix[i] < best[0]:
+            return
+        lines = exact[i].amounts.keys()
+        if used.isdisjoint(lines):
+            search(i + 1, used | lines, value + exact[i].value, (*chosen, i))
+        search(i + 1, used, value, chosen)
+
+    search(0, frozenset(), 0, ())
+    picked = [exact[i] for i in best[1]]
+    used = {line for offer in picked for line in offer.amounts}
+    for offer in rest:
+        if used.isdisjoint(offer.amounts):
+            picked.append(offer)
+            used.update(offer.amounts)
+    return sorted(picked, key=lambda o: rank[o.rule.rule_id])
 
 
-def _str(doc: Mapping[str, Any], key: str, where: str) -> str:
-    value = doc.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise RulesetError(f"{where}: field {key!r} must be a non-empty string")
-    return value
+class _Job:
+    """One pricing run: the mutable state of the lines while rules are applied."""
+
+    def __init__(
+        self,
+        ruleset: Ruleset,
+        receipt: Receipt,
+        member: Member | None,
+        context: PricingContext,
+        rank: dict[str, int],
+    ) -> None:
+        self.ruleset = ruleset
+        self.member = member
+        self.context = context
+        self.local = context.at.astimezone(ruleset.outlet.zone)
+        self.lines = [
+            _LineState(line, ruleset.ancestors(line.product.category), line.amount)
+            for line in receipt.lines
+        ]
+        self.by_id = {state.line.line_id: state for state in self.lines}
+        self.rank = rank
+        self.stamp_cards: list[StampCard] = []
+        self.awards: list[PointsAward] = []
+        self.points_redeemed = 0
+        self.redeemable = 0
+        self.total_before_receipt: Money = 0
+
+    # -- conditions ---------------------------------------------------------------------------
+
+    def context_ok(self, rule: Rule) -> bool:
+        """Everything but the quantities and amounts of the receipt."""
+        c = rule.conditions
+        member = self.member
+        if not rule.active_at(self.context.at) or not c.time_matches(self.local):
+            return False
+        if c.channels and self.context.channel not in c.channels:
+            return False
+        if c.coupon is not None and c.coupon not in self.context.coupons:
+            return False
+        wants_member = (
+            c.member_required
+            or c.tiers
+            or c.segments
+            or c.first_purchase
+            or c.birthday_within_days is not None
+            or rule.effect.kind in ("stamp", "bonus_points")
+        )
+        if member is None:
+            return not wants_member
+        if c.tiers and member.tier not in c.tiers:
+            return False
+        if c.segments and c.segments.isdisjoint(member.segments):
+            return False
+        if c.first_purchase and member.purchases != 0:
+            return False
+        if c.birthday_within_days is not None:
+            distance = member.birthday_distance(self.local.date())
+            return distance is not None and distance <= c.birthday_within_days
+        return True
+
+    def qualifying(self, rule: Rule) -> list[_LineState]:
+        products = rule.conditions.products
+        if products is None:
+            return self.lines
+        return [s for s in self.lines if products.contains(s.line.product, s.categories)]
+
+    def shortfall(self, rule: Rule) -> tuple[int, Money]:
+        """(units, amount) missing before the rule's receipt conditions hold; (0, 0) if none."""
+        c = rule.conditions
+        lines = self.qualifying(rule)
+        quantity = sum(s.line.quantity for s in lines)
+        amount = sum(s.line.amount for s in lines)
+        min_quantity = max(c.min_quantity, 1 if c.products is not None else 0)
+        subtotal = sum(s.line.amount for s in self.lines)
+        missing_amount = max(c.min_amount - amount, c.receipt_min_amount - subtotal, 0)
+        return max(min_quantity - quantity, 0), missing_amount
+
+    def eligible(self, rule: Rule) -> bool:
+        return self.context_ok(rule) and self.shortfall(rule) == (0, 0)
+
+    def targets(self, effect: Effect) -> list[_LineState]:
+        return [
+            s
+            for s in self.lines
+            if effect.target.contains(s.line.product, s.categories) and s.remaining > 0
+        ]
+
+    # -- line discounts ------------------------------------------------------------------------
+
+    def offer(self, rule: Rule) -> Offer:
+        effect = rule.effect
+        limit = rule.limit_per_receipt
+        amounts: dict[int, Money] = {}
+        if effect.kind == "buy_x_get_y":
+            unit_prices = [
+                (s.unit_remaining, s.line.product.sku, s.line.line_id)
+                for s in self.targets(effect)
+                for _ in range(s.line.quantity)
+            ]
+            unit_prices.sort(key=lambda u: (-u[0], u[1]))
+            size = effect.buy + effect.get
+            sets = len(unit_prices) // size
+            sets = sets if limit is None else min(sets, limit)
+            for number in range(sets):
+                free = unit_prices[number * size + effect.buy : (number + 1) * size]
+                for price, _, line_id in free:
+                    amounts[line_id] = amounts.get(line_id, 0) + percent_of(price, effect.percent)
+            return Offer(rule, {k: v for k, v in amounts.items() if v > 0})
+        left = limit
+        by_price = sorted(
+            self.targets(effect), key=lambda s: (-s.unit_remaining, s.line.product.sku)
+        )
+        for state in by_price:
+            units = state.line.quantity if left is None else min(left, state.line.quantity)
+            if units <= 0:
+                break
+            if left is not None:
+                left -= units
+            base = state.remaining * units // state.line.quantity
+            if effect.kind == "percent_off":
+                saving = percent_of(base, effect.percent)
+            elif effect.kind == "amount_off":
+                saving = effect.amount * units
+            else:  # fixed_price
+                saving = base - effect.amount * units
+            saving = min(max(saving, 0), state.remaining)
+            if saving:
+                amounts[state.line.line_id] = saving
+        return Offer(rule, amounts)
+
+    def apply_line_slot(self, slot: list[Rule]) -> None:
+        offers = [offer for offer in map(self.offer, slot) if offer.value > 0]
+        for offer in best_combination(offers, self.rank) if len(slot) > 1 else offers:
+            for line_id, amount in offer.amounts.items():
+                self._discount(self.by_id[line_id], offer.rule, amount)
+
+    def _discount(self, state: _LineState, rule: Rule, amount: Money) -> None:
+        amount = min(amount, state.remaining)
+        if amount <= 0:
+            return
+        label_ru, label_en = _labels(rule.effect)
+        state.adjustments.append(
+            Adjustment(
+                rule.rule_id,
+                rule.name_ru,
+                rule.name_en,
+                rule.effect.kind,
+                amount,
+                label_ru,
+                label_en,
+            )
+        )
+        state.remaining -= amount
+
+    # -- stamps ---------------------------------------------------------------------------
+
+    def apply_stamps(self, rule: Rule) -> None:
+        """Each qualifying unit is a stamp; each completed card makes the cheapest unit free."""
+        assert self.member is not None
+        effect = rule.effect
+        before = self.member.stamps.get(effect.stamp_card, 0) % effect.every
+        stamped = [s for s in self.lines if effect.target.contains(s.line.product, s.categories)]
+        added = sum(s.line.quantity for s in stamped)
+        if not added:
+            return
+        free_total, after = divmod(before + added, effect.every)
+        free_left = free_total
+        for state in sorted(stamped, key=lambda s: (s.unit_remaining, s.line.product.sku)):
+            state.stamps += state.line.quantity
+            free = min(free_left, state.line.quantity)
+            if free:
+                free_left -= free
+                self._discount(state, rule, state.remaining * free // state.line.quantity)
+        card = StampCard(effect.stamp_card, rule.rule_id, before, added, after, free_total)
+        self.stamp_cards.append(card)
+
+    # -- receipt discounts and points ------------------------------------------------------------
+
+    def total(self) -> Money:
+        return sum(s.remaining for s in self.lines)
+
+    def _allocate(self, amount: Money) -> list[Money]:
+        """Spread an amount over the lines by what is left of them; ties go by SKU."""
+        return allocate(
+            amount, [s.remaining for s in self.lines], [s.line.product.sku for s in self.lines]
+        )
+
+    def apply_receipt_slot(self, slot: list[Rule]) -> None:
+        total = self.total()
+        best: tuple[Money, Rule] | None = None
+        for rule in slot:
+            effect = rule.effect
+            if total <= 0 or total < effect.threshold:
+                continue
+            if effect.kind == "receipt_percent_off":
+                saving = percent_of(total, effect.percent)
+            else:
+                saving = min(effect.amount, total)
+            if saving > 0 and (best is None or saving > best[0]):
+                best = (saving, rule)
+        if best is None:
+            return
+        saving, rule = best
+        for state, share in zip(self.lines, self._allocate(saving), strict=True):
+            self._discount(state, rule, share)
+
+    def redeem_points(self) -> None:
+        member = self.member
+        if member is None:
+            return
+        policy = self.ruleset.points
+        self.redeemable = policy.redeemable(self.total(), member.points)
+        points = min(max(self.context.redeem_points, 0), self.redeemable)
+        if not points:
+            return
+        shares = self._allocate(points * policy.kopecks_per_point)
+        for state, share in zip(self.lines, shares, strict=True):
+            state.points_paid += share
+            state.remaining -= share
+        self.points_redeemed = points
+
+    def earn_points(self, bonus_slots: list[list[Rule]]) -> None:
+        member = self.member
+        if member is None:
+            return
+        earning = self.ruleset.earning
+        paid = self.total()
+        if earning.earn_on_points_paid:
+            paid += sum(s.points_paid for s in self.lines)
+        base = earning.points_for(paid, member.tier)
+        self.awards.append(PointsAward(None, base))
+        for slot in bonus_slots:
+            options = [(self._bonus(rule, base), rule) for rule in slot]
+            points, rule = max(options, key=lambda o: (o[0], -self.rank[o[1].rule_id]))
+            if points > 0:
+                self.awards.append(PointsAward(rule.rule_id, points))
+
+    def _bonus(self, rule: Rule, base: int) -> int:
+        effect = rule.effect
+        if effect.bonus_mode == "fixed":
+            return effect.points
+        if effect.bonus_mode == "multiplier":
+            return int(Decimal(base) * (effect.multiplier - 1))
+        spent = sum(
+            s.remaining for s in self.lines if effect.target.contains(s.line.product, s.categories)
+        )
+        return spent // effect.per_amount * effect.points
+
+    # -- hints and result ---------------------------------------------------------------------
+
+    def hints(self, rules: list[Rule], eligible_ids: set[int]) -> Iterable[Note]:
+        for rule in rules:
+            if not self.context_ok(rule):
+                continue
+            if id(rule) not in eligible_ids:
+                units, amount = self.shortfall(rule)
+            elif rule.effect.kind == "buy_x_get_y":
+                units, amount = self._units_to_next_free_set(rule), 0
+            elif rule.effect.kind in RECEIPT_EFFECTS:
+                units, amount = 0, max(rule.effect.threshold - self.total_before_receipt, 0)
+            else:
+                continue
+            if units:
+                yield Note(
+                    rule.rule_id,
+                    f"Ещё {units} шт. — и сработает «{rule.name_ru}»",
+                    f"{units} more and “{rule.name_en}” applies",
+                )
+            elif amount:
+                money = format_money(amount)
+                yield Note(
+                    rule.rule_id,
+                    f"Ещё на {money} — и сработает «{rule.name_ru}»",
+                    f"{money} more and “{rule.name_en}” applies",
+                )
+
+    def _units_to_next_free_set(self, rule: Rule) -> int:
+        effect = rule.effect
+        count = sum(
+            s.line.quantity
+            for s in self.lines
+            if effect.target.contains(s.line.product, s.categories)
+        )
+        size = effect.buy + effect.get
+        done = count // size
+        if rule.limit_per_receipt is not None and done >= rule.limit_per_receipt:
+            return 0
+        partial = count % size
+        return size - partial if partial >= effect.buy else 0
+
+    def result(self, coupons: tuple[Note, ...], hints: tuple[Note, ...]) -> PricedReceipt:
+        return PricedReceipt(
+            lines=tuple(
+                PricedLine(s.line, tuple(s.adjustments), s.points_paid, s.stamps)
+                for s in self.lines
+            ),
+            ruleset_version=self.ruleset.version,
+            awards=tuple(self.awards),
+            points_redeemed=self.points_redeemed,
+            redeemable_points=self.redeemable,
+            stamps=tuple(self.stamp_cards),
+            coupons=coupons,
+            hints=hints,
+        )
 
 
-def _int(doc: Mapping[str, Any], key: str, where: str, minimum: int) -> int:
-    value = doc.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise RulesetError(f"{where}: field {key!r} must be a whole number >= {minimum}")
-    return value
-
-
-def _bool(doc: Mapping[str, Any], key: str, where: str) -> bool:
-    value = doc.get(key)
-    if not isinstance(value, bool):
-        raise RulesetError(f"{where}: field {key!r} must be true or false")
-    return value
-
-
-def _str_list(doc: Mapping[str, Any], key: str, where: str, required: bool = True) -> list[str]:
-    value = doc.get(key)
-    if value is None and not required:
-        return []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise RulesetError(f"{where}: field {key!r} must be a list of strings")
-    return value
+def _labels(effect: Effect) -> tuple[str, str]:
+    if effect.kind in ("percent_off", "receipt_percent_off"):
+        label = f"−{effect.percent.normalize():f}%"
+        return label, label
+    if effect.kind in ("amount_off", "receipt_amount_off"):
+        label = f"−{format_money(effect.amount)}"
+        return label, label
+    if effect.kind == "fixed_price":
+        return f"по {format_money(effect.amount)}", f"at {format_money(effect.amount)}"
+    if effect.kind == "buy_x_get_y":
+        label = f"{effect.buy}+{effect.get}"
+        return label, label
+    return f"{effect.every}-й бесплатно", f"every {effect.every}th free"

@@ -39,8 +39,8 @@ def settle(total: Money, kind: TenderKind, received: Money) -> Tender:
     """The tender that pays `total`: cash may exceed it (change given), a card pays it exactly."""
     if kind not in TENDER_KINDS:
         raise TenderError(f"unknown tender {kind!r}")
-    if total <= 0:
-        raise TenderError("nothing to pay")
+    if total < 0:
+        raise TenderError("a negative total cannot be paid")
     if kind == "card":
         return Tender(kind, total, total)
     if received < total:
@@ -57,9 +57,11 @@ class SaleLine:
     quantity: int
     unit_price: Money
     discount: Money
+    points_paid: Money
     total: Money
     rule_ids: tuple[str, ...]
     discount_notes: tuple[str, ...]
+    stamps: int
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,9 +72,11 @@ class SaleLine:
             "quantity": self.quantity,
             "unit_price": self.unit_price,
             "discount": self.discount,
+            "points_paid": self.points_paid,
             "total": self.total,
             "rule_ids": list(self.rule_ids),
             "discount_notes": list(self.discount_notes),
+            "stamps": self.stamps,
         }
 
 
@@ -90,6 +94,9 @@ class Sale:
     lines: tuple[SaleLine, ...]
     tenders: tuple[Tender, ...]
     points_earned: int
+    points_redeemed: int
+    stamp_cards: tuple[tuple[str, int], ...]  # (card, stamps added)
+    coupons_issued: tuple[str, ...]
     ruleset_version: int
 
     @property
@@ -102,7 +109,12 @@ class Sale:
 
     @property
     def total(self) -> Money:
+        """What the customer paid in money."""
         return sum(line.total for line in self.lines)
+
+    @property
+    def points_paid(self) -> Money:
+        return sum(line.points_paid for line in self.lines)
 
     @property
     def change(self) -> Money:
@@ -122,8 +134,12 @@ class Sale:
             "tenders": [tender.to_dict() for tender in self.tenders],
             "subtotal": self.subtotal,
             "discount": self.discount,
+            "points_paid": self.points_paid,
             "total": self.total,
             "points_earned": self.points_earned,
+            "points_redeemed": self.points_redeemed,
+            "stamp_cards": {card: added for card, added in self.stamp_cards},
+            "coupons_issued": list(self.coupons_issued),
             "ruleset_version": self.ruleset_version,
         }
 
@@ -157,9 +173,11 @@ def build_sale(
             quantity=pl.line.quantity,
             unit_price=pl.line.product.price,
             discount=pl.discount,
+            points_paid=pl.points_paid,
             total=pl.total,
             rule_ids=tuple(adj.rule_id for adj in pl.adjustments),
             discount_notes=tuple(adj.text(language) for adj in pl.adjustments),
+            stamps=pl.stamps,
         )
         for pl in priced.lines
     )
@@ -174,5 +192,8 @@ def build_sale(
         lines=lines,
         tenders=tuple(tenders),
         points_earned=priced.points_earned,
+        points_redeemed=priced.points_redeemed,
+        stamp_cards=tuple((card.card, card.added) for card in priced.stamps),
+        coupons_issued=tuple(note.text_en for note in priced.coupons),
         ruleset_version=priced.ruleset_version,
     )

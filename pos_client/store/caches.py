@@ -66,11 +66,11 @@ class Caches:
             rows = list(self._db["members"].rows_where("card = ?", [card], limit=1))
         except sqlite3.Error as exc:
             raise classify(exc) from exc
-        return Member.from_dict(rows[0]) if rows else None
+        return _member(rows[0]) if rows else None
 
     def member_by_id(self, member_id: str) -> Member | None:
         rows = list(self._db["members"].rows_where("member_id = ?", [member_id], limit=1))
-        return Member.from_dict(rows[0]) if rows else None
+        return _member(rows[0]) if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
         with immediate_transaction(self._db) as db:
@@ -79,6 +79,12 @@ class Caches:
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return str(row[0]) if row else None
+
+
+def _member(row: dict[str, Any]) -> Member:
+    return Member.from_dict(
+        {**row, "segments": json.loads(row["segments"]), "stamps": json.loads(row["stamps"])}
+    )
 
 
 def _product(row: dict[str, Any]) -> Product:

@@ -88,3 +88,12 @@ MIGRATIONS.append(
         "ALTER TABLE catalog ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        "ALTER TABLE members ADD COLUMN segments TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE members ADD COLUMN birthday TEXT",
+        "ALTER TABLE members ADD COLUMN purchases INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE members ADD COLUMN stamps TEXT NOT NULL DEFAULT '{}'",
+    ]
+)

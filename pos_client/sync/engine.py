@@ -8,7 +8,7 @@ from datetime import datetime
 
 from pos_client.core.catalog import CatalogError, Product
 from pos_client.core.loyalty import Member, MemberError
-from pos_client.core.promotions import RulesetError, parse_ruleset
+from pos_client.core.ruleset import RulesetError, parse_ruleset
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
 from pos_client.sync.client import HubBadAnswer, HubClient

@@ -24,18 +24,21 @@ def test_a_whole_sale_from_scanner_keys_to_synced(
     for code in (CAPPUCCINO, CROISSANT, CAPPUCCINO, GOLD_CARD):
         scan(qtbot, code)
     assert window.checkout.receipt.lines[0].quantity == 2
-    assert window.model.rowCount() == 4  # two lines, each with its discount under it
+    # two lines with their discounts under them; the member's 6th coffee is free
+    assert window.model.rowCount() == 5
     assert window.model.index(1, 1).data().strip() == "−15% Кофе в кофейнях"
+    assert window.model.index(2, 1).data().strip() == "6-й бесплатно Каждый 6-й кофе бесплатно"
     assert window.member_panel.name.text() == "Дмитрий Соколов"
     total = window.checkout.priced.total
-    assert window.totals_panel.total.text() == "403,10\u00a0₽"
+    # 380,00 - 57,00 - 161,50 (one of two cups, after 15%) + 89,00 - 8,90
+    assert window.totals_panel.total.text() == "241,60\u00a0₽"
 
     press(qtbot, Qt.Key.Key_F12)
     dialog = window.dialog
     assert isinstance(dialog, PayDialog)
     qtbot.waitUntil(dialog.received.hasFocus)
     qtbot.keyClicks(dialog.received, "500")  # replaces the suggested amount, selected
-    qtbot.waitUntil(lambda: dialog.change.text() == "Сдача: 96,90\u00a0₽")
+    qtbot.waitUntil(lambda: dialog.change.text() == "Сдача: 258,40\u00a0₽")
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog.received, Qt.Key.Key_Return)
 

@@ -40,8 +40,9 @@ def test_a_whole_sale(checkout: Checkout, journal: Journal) -> None:
     checkout.scan(CROISSANT)
     member = checkout.identify_card(GOLD_CARD)
     priced = checkout.priced
-    assert priced.total == 38000 - 5700 + 8900 - 890
-    assert priced.points_earned == 403 * 5 // 100
+    # 15% off the coffee, the member's 6th cup free (half of what is left), 10% off bakery
+    assert priced.total == 38000 - 5700 - 16150 + 8900 - 890
+    assert priced.points_earned == 24160 * 5 // 10000
     sale = checkout.pay("cash", 50000)
     assert (sale.number, sale.change, sale.member_id) == (1, 50000 - priced.total, "M-00004")
     assert checkout.receipt.is_empty and checkout.member is None

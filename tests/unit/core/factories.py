@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from pos_client.core.catalog import Product, ean_check_digit
 from pos_client.core.loyalty import Member
-from pos_client.core.promotions import Ruleset, parse_ruleset
+from pos_client.core.promotions import PricedReceipt, PricingContext, price_receipt
+from pos_client.core.receipt import Receipt
+from pos_client.core.ruleset import Ruleset, parse_ruleset
+
+# Sunday 22 November 2026, 12:30 in Moscow
+NOON = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 
-def product(number: int, category: str = "coffee", price: int = 19000) -> Product:
+def product(
+    number: int,
+    category: str = "coffee",
+    price: int = 19000,
+    brand: str = "",
+    tags: frozenset[str] = frozenset(),
+) -> Product:
     body = f"460701299{number:03d}"
     return Product(
         sku=f"SKU-{number}",
@@ -18,20 +30,24 @@ def product(number: int, category: str = "coffee", price: int = 19000) -> Produc
         name_en=f"Item {number}",
         category=category,
         price=price,
+        brand=brand,
+        tags=tags,
     )
 
 
-def member(tier: str = "gold", points: int = 100) -> Member:
-    return Member(member_id="M-1", card="2780000000047", name="Анна", tier=tier, points=points)
+def member(tier: str = "gold", points: int = 100, **extra: Any) -> Member:
+    return Member(
+        member_id="M-1", card="2780000000047", name="Анна", tier=tier, points=points, **extra
+    )
 
 
 def rule(rule_id: str, percent: float, categories: list[str], **extra: Any) -> dict[str, Any]:
+    """A percent-off-categories rule; `extra` adds or replaces top-level fields."""
     return {
         "id": rule_id,
         "name": {"ru": f"Правило {rule_id}", "en": f"Rule {rule_id}"},
-        "effect": "percent_off_category",
-        "percent": percent,
-        "categories": categories,
+        "conditions": {"products": {"categories": categories}},
+        "effect": {"type": "percent_off", "percent": percent},
         **extra,
     }
 
@@ -45,11 +61,24 @@ def ruleset_doc(rules: list[dict[str, Any]], outlet: str = "spb-nevsky") -> dict
             "format": "supermarket",
             "city": "Saint Petersburg",
             "has_cafe": True,
+            "timezone": "Europe/Moscow",
         },
+        "categories": {"coffee": "hot-drinks", "tea": "hot-drinks", "hot-drinks": "drinks"},
         "earning": {"default_per_100": 1, "per_100_by_tier": {"gold": 5}},
+        "points": {"kopecks_per_point": 100, "max_redeem_percent": 50, "min_to_pay": 100},
         "rules": rules,
     }
 
 
 def ruleset(rules: list[dict[str, Any]], outlet: str = "spb-nevsky") -> Ruleset:
     return parse_ruleset(ruleset_doc(rules, outlet))
+
+
+def price(
+    receipt: Receipt,
+    rules: list[dict[str, Any]] | Ruleset,
+    buyer: Member | None = None,
+    **context: Any,
+) -> PricedReceipt:
+    parsed = rules if isinstance(rules, Ruleset) else ruleset(rules)
+    return price_receipt(receipt, parsed, buyer, PricingContext(**{"at": NOON, **context}))

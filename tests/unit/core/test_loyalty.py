@@ -19,6 +19,10 @@ def test_member_round_trip() -> None:
         "name": "Анна",
         "tier": "gold",
         "points": 5,
+        "segments": ["students"],
+        "birthday": "1990-02-28",
+        "purchases": 0,
+        "stamps": {"coffee": 3},
     }
     assert Member.from_dict(data).to_dict() == data
 

@@ -1,153 +1,128 @@
-from decimal import Decimal
+"""The engine's invariants, as properties over random rules and receipts."""
 
-import pytest
-from hypothesis import given
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pos_client.core.promotions import RulesetError, parse_ruleset, price_receipt
+from pos_client.core.promotions import Offer, PricingEngine, best_combination
 from pos_client.core.receipt import Receipt
-from tests.unit.core.factories import member, product, rule, ruleset, ruleset_doc
+from pos_client.core.ruleset import parse_ruleset
+from tests.unit.core.factories import NOON, member, price, product, rule, ruleset_doc
 
-CATEGORIES = ["coffee", "bakery", "dairy"]
-
-
-def test_percent_off_a_category_names_its_rule() -> None:
-    rules = ruleset([rule("coffee-15", 15, ["coffee"])])
-    receipt = Receipt().add(product(1, "coffee", 19000), 2).add(product(2, "bakery", 8900))
-    priced = price_receipt(receipt, rules, None)
-    coffee, bakery = priced.lines
-    assert coffee.discount == 5700
-    assert coffee.adjustments[0].rule_id == "coffee-15"
-    assert coffee.adjustments[0].text("en") == "−15% Rule coffee-15"
-    assert bakery.adjustments == ()
-    assert priced.total == 38000 - 5700 + 8900
-
-
-def test_rule_limited_to_another_outlet_does_not_apply() -> None:
-    rules = ruleset([rule("msk-only", 15, ["coffee"], outlets=["msk-arbat"])])
-    priced = price_receipt(Receipt().add(product(1)), rules, None)
-    assert priced.discount == 0
-
-
-def test_rule_for_this_outlet_applies() -> None:
-    rules = ruleset([rule("here", 10, ["coffee"], outlets=["spb-nevsky", "msk-arbat"])])
-    assert price_receipt(Receipt().add(product(1)), rules, None).discount == 1900
-
-
-def test_best_rule_for_the_customer_wins_and_ties_go_to_the_lower_id() -> None:
-    rules = ruleset(
-        [rule("b-10", 10, ["coffee"]), rule("a-10", 10, ["coffee"]), rule("c-5", 5, ["coffee"])]
-    )
-    line = price_receipt(Receipt().add(product(1)), rules, None).lines[0]
-    assert [adj.rule_id for adj in line.adjustments] == ["a-10"]
-
-
-def test_points_follow_the_tier_rate_on_the_amount_paid() -> None:
-    rules = ruleset([rule("coffee-15", 15, ["coffee"])])
-    receipt = Receipt().add(product(1, price=100000))  # 1000,00 -> 850,00 paid
-    assert price_receipt(receipt, rules, member("gold")).points_earned == 42  # 5 per 100
-    assert price_receipt(receipt, rules, member("basic")).points_earned == 8  # 1 per 100
-    assert price_receipt(receipt, rules, None).points_earned == 0
-
-
-def test_discount_rounds_half_up_to_the_kopeck() -> None:
-    rules = ruleset([rule("dairy-7", 7, ["dairy"])])
-    line = price_receipt(Receipt().add(product(1, "dairy", 8990)), rules, None).lines[0]
-    assert line.discount == 629  # 629.3
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        ({"percent": 0}, "rule 'r1': field 'percent'"),
-        ({"percent": 101}, "rule 'r1': field 'percent'"),
-        ({"percent": "lots"}, "rule 'r1': field 'percent'"),
-        ({"effect": "teleport"}, "rule 'r1': field 'effect'"),
-        ({"categories": []}, "rule 'r1': field 'categories'"),
-        ({"categories": "coffee"}, "rule 'r1': field 'categories'"),
-        ({"outlets": [1]}, "rule 'r1': field 'outlets'"),
-        ({"name": {"ru": "Только по-русски"}}, "rule 'r1': name: field 'en'"),
-        ({"id": ""}, "rule #1: field 'id'"),
-    ],
-)
-def test_bad_rule_is_refused_with_rule_and_field(change: dict[str, object], message: str) -> None:
-    doc = ruleset_doc([{**rule("r1", 10, ["coffee"]), **change}])
-    with pytest.raises(RulesetError, match=message.replace("(", r"\(")):
-        parse_ruleset(doc)
-
-
-@pytest.mark.parametrize(
-    "doc",
-    [
-        None,
-        [],
-        {**ruleset_doc([]), "version": 0},
-        {**ruleset_doc([]), "version": True},
-        {**ruleset_doc([]), "rules": {}},
-        {**ruleset_doc([]), "outlet": {"id": "x"}},
-        {**ruleset_doc([]), "earning": {"default_per_100": -1}},
-        ruleset_doc([rule("same", 5, ["coffee"]), rule("same", 7, ["dairy"])]),
-    ],
-)
-def test_bad_documents_are_refused(doc: object) -> None:
-    with pytest.raises(RulesetError):
-        parse_ruleset(doc)
-
-
-rule_lists = st.lists(
+CATEGORIES = ["coffee", "tea", "bakery", "dairy"]
+EFFECTS = st.one_of(
+    st.builds(lambda p: {"type": "percent_off", "percent": p}, st.integers(1, 100)),
+    st.builds(lambda a: {"type": "amount_off", "amount": a}, st.integers(1, 50000)),
+    st.builds(lambda a: {"type": "fixed_price", "price": a}, st.integers(0, 50000)),
     st.builds(
-        lambda i, pct, cat: rule(f"r{i}", pct, [cat]),
-        st.integers(0, 50),
-        st.integers(1, 100),
-        st.sampled_from(CATEGORIES),
+        lambda b, g: {"type": "buy_x_get_y", "buy": b, "get": g},
+        st.integers(1, 3),
+        st.integers(1, 2),
     ),
-    max_size=6,
-    unique_by=lambda r: r["id"],
+    st.builds(
+        lambda p, t: {"type": "receipt_percent_off", "percent": p, "threshold": t},
+        st.integers(1, 30),
+        st.integers(0, 100000),
+    ),
+    st.builds(lambda a: {"type": "receipt_amount_off", "amount": a}, st.integers(1, 100000)),
+    st.builds(lambda e: {"type": "stamp", "card": "c", "every": e}, st.integers(2, 6)),
 )
+
+
+@st.composite
+def rule_lists(draw: st.DrawFn) -> list[dict[str, Any]]:
+    count = draw(st.integers(0, 8))
+    rules = []
+    for number in range(count):
+        effect = draw(EFFECTS)
+        category = draw(st.sampled_from(CATEGORIES))
+        rules.append(
+            rule(
+                f"r{number}",
+                10,
+                [category],
+                effect=effect,
+                priority=draw(st.integers(0, 3)),
+                group=draw(st.sampled_from(["", "g1", "g2"])) or None,
+            )
+        )
+    return rules
+
+
 receipts = st.lists(
-    st.tuples(st.sampled_from(CATEGORIES), st.integers(1, 10**7), st.integers(1, 50)),
-    max_size=12,
+    st.tuples(st.sampled_from(CATEGORIES), st.integers(1, 10**6), st.integers(1, 20)),
+    max_size=10,
 )
 
 
-def _receipt(lines: list[tuple[str, int, int]]) -> Receipt:
+def _receipt(lines: list[tuple[str, int, int]], reverse: bool = False) -> Receipt:
+    """Products are numbered by their place in `lines`, before any reversal."""
+    items = [(product(n, category, unit), qty) for n, (category, unit, qty) in enumerate(lines)]
     receipt = Receipt()
-    for number, (category, price, quantity) in enumerate(lines):
-        receipt = receipt.add(product(number, category, price), quantity)
+    for item, quantity in reversed(items) if reverse else items:
+        receipt = receipt.add(item, quantity)
     return receipt
 
 
-@given(rule_lists, receipts)
-def test_invariants_totals_never_negative_and_add_up(rules: list, lines: list) -> None:
-    priced = price_receipt(_receipt(lines), ruleset(rules), member())
+@settings(max_examples=150)
+@given(rule_lists(), receipts, st.integers(0, 5000))
+def test_totals_never_negative_and_lines_add_up(rules: list, lines: list, redeem: int) -> None:
+    priced = price(
+        _receipt(lines), rules, member(points=3000, stamps={"c": 1}), redeem_points=redeem
+    )
     assert all(0 <= line.total <= line.amount for line in priced.lines)
-    assert priced.total == priced.subtotal - priced.discount >= 0
-    assert priced.points_earned >= 0
+    assert priced.total == priced.subtotal - priced.discount - priced.points_paid
+    assert priced.total >= 0 and priced.points_earned >= 0
+    assert priced.points_paid == priced.points_redeemed * 100
 
 
-@given(rule_lists, receipts)
-def test_invariants_line_order_does_not_change_totals(rules: list, lines: list) -> None:
-    forward = price_receipt(_receipt(lines), ruleset(rules), member())
-    backward = price_receipt(_receipt(list(reversed(lines))), ruleset(rules), member())
-    assert (forward.total, forward.points_earned) == (backward.total, backward.points_earned)
+@settings(max_examples=100)
+@given(rule_lists(), receipts)
+def test_line_order_does_not_change_the_result(rules: list, lines: list) -> None:
+    forward = price(_receipt(lines), rules, member())
+    backward = price(_receipt(lines, reverse=True), rules, member())
+    assert forward.total == backward.total
+    assert forward.points_earned == backward.points_earned
+    by_sku = {line.line.product.sku: line.total for line in backward.lines}
+    assert {line.line.product.sku: line.total for line in forward.lines} == by_sku
 
 
-@given(rule_lists, receipts)
-def test_invariants_pricing_is_deterministic_and_best_for_customer(
-    rules: list, lines: list
-) -> None:
-    parsed = ruleset(rules)
+@settings(max_examples=100)
+@given(rule_lists(), receipts)
+def test_pricing_twice_gives_the_same_result(rules: list, lines: list) -> None:
+    engine = PricingEngine(parse_ruleset(ruleset_doc(rules)))
     receipt = _receipt(lines)
-    first = price_receipt(receipt, parsed, None)
-    assert first == price_receipt(receipt, parsed, None)
-    for line in first.lines:
-        for candidate in parsed.rules:
-            if candidate.matches(line.line):
-                assert (
-                    line.discount
-                    >= min(
-                        line.amount,
-                        int((Decimal(line.amount) * candidate.percent / 100).to_integral_value()),
-                    )
-                    - 1
-                )
+    from pos_client.core.promotions import PricingContext
+
+    context = PricingContext(at=NOON)
+    assert engine.price(receipt, member(), context) == engine.price(receipt, member(), context)
+
+
+offer_lists = st.lists(
+    st.tuples(st.frozensets(st.integers(1, 6), min_size=1, max_size=4), st.integers(1, 10000)),
+    max_size=9,
+)
+
+
+@given(offer_lists)
+def test_the_chosen_combination_is_never_worse_than_any_other(raw: list) -> None:
+    parsed = parse_ruleset(ruleset_doc([rule(f"r{i}", 10, ["coffee"]) for i in range(len(raw))]))
+    offers = [
+        Offer(parsed.rules[i], {line: value for line in lines})
+        for i, (lines, value) in enumerate(raw)
+    ]
+    rank = {r.rule_id: i for i, r in enumerate(parsed.rules)}
+    chosen = best_combination(offers, rank)
+    used = [line for offer in chosen for line in offer.amounts]
+    assert len(used) == len(set(used))
+    best = 0
+    for size in range(len(offers) + 1):
+        for subset in combinations(offers, size):
+            lines = [line for offer in subset for line in offer.amounts]
+            if len(lines) == len(set(lines)):
+                best = max(best, sum(offer.value for offer in subset))
+    assert sum(offer.value for offer in chosen) == best

@@ -2,18 +2,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from pos_client.core.promotions import price_receipt
 from pos_client.core.receipt import Receipt
 from pos_client.core.sale import TenderError, build_sale, settle
-from tests.unit.core.factories import member, product, rule, ruleset
+from tests.unit.core.factories import member, price, product, rule
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 
 def _sale(**overrides: object):  # type: ignore[no-untyped-def]
-    priced = price_receipt(
-        Receipt().add(product(1), 2), ruleset([rule("c", 15, ["coffee"])]), member()
-    )
+    priced = price(Receipt().add(product(1), 2), [rule("c", 15, ["coffee"])], member())
     arguments = {
         "priced": priced,
         "member": member(),
@@ -35,7 +32,9 @@ def test_cash_gives_change_and_card_pays_exactly() -> None:
     assert settle(1000, "card", 0).received == 1000
 
 
-@pytest.mark.parametrize(("total", "kind", "received"), [(1000, "cash", 999), (0, "cash", 0)])
+@pytest.mark.parametrize(
+    ("total", "kind", "received"), [(1000, "cash", 999), (-1, "card", 0), (10, "cheque", 10)]
+)
 def test_settle_refuses_what_does_not_pay(total: int, kind: str, received: int) -> None:
     with pytest.raises(TenderError):
         settle(total, kind, received)  # type: ignore[arg-type]

@@ -5,20 +5,19 @@ from datetime import UTC, datetime
 
 import pytest
 
-from pos_client.core.promotions import price_receipt
 from pos_client.core.receipt import Receipt
 from pos_client.core.sale import Sale, build_sale, settle
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
 from pos_client.store.journal import DeliveryResult, Journal
-from tests.unit.core.factories import member, product, rule, ruleset
+from tests.unit.core.factories import member, price, product, rule
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 
 def _builder(sale_id: str, with_member: bool = True):  # type: ignore[no-untyped-def]
     buyer = member() if with_member else None
-    priced = price_receipt(Receipt().add(product(1)), ruleset([rule("c", 10, ["coffee"])]), buyer)
+    priced = price(Receipt().add(product(1)), [rule("c", 10, ["coffee"])], buyer)
 
     def build(number: int) -> Sale:
         return build_sale(
