@@ -20,11 +20,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help="terminal config file (TOML)")
     parser.add_argument("--language", choices=LANGUAGES, help="window language")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    price = commands.add_parser("price", help="price a receipt with a ruleset and print it as JSON")
+    price.add_argument("--rules", type=Path, required=True, help="ruleset JSON")
+    price.add_argument("--receipt", type=Path, required=True, help="receipt JSON")
+    price.add_argument("--member", type=Path, help="member JSON")
+    price.add_argument("--at", help="ISO time; without an offset, the outlet's local time")
+    price.add_argument("--channel", default="store", help="store, web or app")
+    price.add_argument("--coupon", action="append", default=[], help="a coupon code (repeat)")
+    price.add_argument("--redeem", type=int, default=0, help="points the member wants to spend")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "price":
+        return _price(args)
     from pos_client.ui.app import run
 
     if args.demo:
@@ -46,3 +57,24 @@ def main(argv: list[str] | None = None) -> int:
 
         config = replace(config, language=args.language)
     return run(config)
+
+
+def _price(args: argparse.Namespace) -> int:
+    from pos_client.price_command import InputError, price_files
+
+    try:
+        print(
+            price_files(
+                args.rules,
+                args.receipt,
+                args.member,
+                args.at,
+                args.channel,
+                args.coupon,
+                args.redeem,
+            )
+        )
+    except InputError as exc:
+        print(f"pos-client price: {exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
@@ -142,6 +143,64 @@ class PricedReceipt:
     @property
     def points_earned(self) -> int:
         return sum(award.points for award in self.awards)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything the engine decided, as plain JSON-able data."""
+        return {
+            "ruleset_version": self.ruleset_version,
+            "lines": [
+                {
+                    "line_id": pl.line.line_id,
+                    "sku": pl.line.product.sku,
+                    "quantity": pl.line.quantity,
+                    "unit_price": pl.line.product.price,
+                    "amount": pl.amount,
+                    "discount": pl.discount,
+                    "points_paid": pl.points_paid,
+                    "total": pl.total,
+                    "stamps": pl.stamps,
+                    "adjustments": [
+                        {
+                            "rule_id": adj.rule_id,
+                            "kind": adj.kind,
+                            "amount": adj.amount,
+                            "text_ru": adj.text("ru"),
+                            "text_en": adj.text("en"),
+                        }
+                        for adj in pl.adjustments
+                    ],
+                }
+                for pl in self.lines
+            ],
+            "totals": {
+                "subtotal": self.subtotal,
+                "discount": self.discount,
+                "points_paid": self.points_paid,
+                "total": self.total,
+            },
+            "points": {
+                "earned": self.points_earned,
+                "awards": [{"rule_id": a.rule_id, "points": a.points} for a in self.awards],
+                "redeemed": self.points_redeemed,
+                "redeemable": self.redeemable_points,
+            },
+            "stamps": [
+                {
+                    "card": c.card,
+                    "rule_id": c.rule_id,
+                    "before": c.before,
+                    "added": c.added,
+                    "after": c.after,
+                    "free_items": c.free_items,
+                }
+                for c in self.stamps
+            ],
+            "coupons": [{"rule_id": n.rule_id, "code": n.text_en} for n in self.coupons],
+            "hints": [
+                {"rule_id": n.rule_id, "text_ru": n.text_ru, "text_en": n.text_en}
+                for n in self.hints
+            ],
+        }
 
 
 def price_receipt(
@@ -624,4 +683,4 @@ def _labels(effect: Effect) -> tuple[str, str]:
     if effect.kind == "buy_x_get_y":
         label = f"{effect.buy}+{effect.get}"
         return label, label
-    return f"{effect.every}-й бесплатно", f"every {effect.every}th free"
+    return "Штамп:", "Stamp card:"

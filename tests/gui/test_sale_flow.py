@@ -27,7 +27,7 @@ def test_a_whole_sale_from_scanner_keys_to_synced(
     # two lines with their discounts under them; the member's 6th coffee is free
     assert window.model.rowCount() == 5
     assert window.model.index(1, 1).data().strip() == "−15% Кофе в кофейнях"
-    assert window.model.index(2, 1).data().strip() == "6-й бесплатно Каждый 6-й кофе бесплатно"
+    assert window.model.index(2, 1).data().strip() == "Штамп: Каждый 6-й кофе бесплатно"
     assert window.member_panel.name.text() == "Дмитрий Соколов"
     total = window.checkout.priced.total
     # 380,00 - 57,00 - 161,50 (one of two cups, after 15%) + 89,00 - 8,90
