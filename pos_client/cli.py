@@ -65,13 +65,13 @@ def _price(args: argparse.Namespace) -> int:
     try:
         print(
             price_files(
-                args.rules,
-                args.receipt,
-                args.member,
-                args.at,
-                args.channel,
-                args.coupon,
-                args.redeem,
+                rules=args.rules,
+                receipt=args.receipt,
+                member=args.member,
+                at=args.at,
+                channel=args.channel,
+                coupons=args.coupon,
+                redeem=args.redeem,
             )
         )
     except InputError as exc:

@@ -57,6 +57,7 @@ def _moment(text: str | None, engine: PricingEngine) -> datetime:
 
 
 def price_files(
+    *,
     rules: Path,
     receipt: Path,
     member: Path | None,

@@ -26,13 +26,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
 from pos_client.core.money import Money, allocate, format_money, percent_of
 from pos_client.core.receipt import Receipt, ReceiptLine
-from pos_client.core.ruleset import RECEIPT_EFFECTS, Effect, Rule, Ruleset, product_keys
+from pos_client.core.ruleset import (
+    RECEIPT_EFFECTS,
+    Effect,
+    ProductSet,
+    Rule,
+    Ruleset,
+    product_keys,
+)
 
 EXACT_GROUP_SEARCH = 16
 MAX_HINTS = 3
@@ -214,11 +222,14 @@ def price_receipt(
 
 
 class PricingEngine:
+    job_type: type[_Job]  # set below, once _Job exists
+
     def __init__(self, ruleset: Ruleset) -> None:
         self.ruleset = ruleset
         rules = [r for r in ruleset.rules if r.conditions.outlet_matches(ruleset.outlet)]
         rules.sort(key=lambda r: (-r.priority, r.rule_id))
         self._order = {rule.rule_id: position for position, rule in enumerate(rules)}
+        self._context_free = {rule.rule_id for rule in rules if _context_free(rule)}
         self._universal: list[Rule] = []
         self._by_key: dict[str, list[Rule]] = defaultdict(list)
         for rule in rules:
@@ -242,7 +253,8 @@ class PricingEngine:
     ) -> PricedReceipt:
         if context.at.tzinfo is None:
             raise ValueError("the pricing time must be timezone-aware")
-        job = _Job(self.ruleset, receipt, member, context, self._order)
+        job = self.job_type(self.ruleset, receipt, member, context, self._order)
+        job.in_context.update(self._context_free)
         rules = self.candidates(line.product for line in receipt.lines)
         eligible = [rule for rule in rules if job.eligible(rule)]
         by_kind: dict[str, list[Rule]] = defaultdict(list)
@@ -264,6 +276,20 @@ class PricingEngine:
         )
         hints = tuple(job.hints(rules, set(map(id, eligible))))[:MAX_HINTS]
         return job.result(coupons, hints)
+
+
+def _context_free(rule: Rule) -> bool:
+    """True when only the receipt's products decide whether the rule applies."""
+    c = rule.conditions
+    return (
+        rule.active_from is None
+        and rule.active_to is None
+        and not (c.channels or c.date_from or c.date_to or c.days_of_week or c.hour_from)
+        and not (c.member_required or c.tiers or c.segments or c.first_purchase)
+        and c.birthday_within_days is None
+        and c.coupon is None
+        and rule.effect.kind not in ("stamp", "bonus_points")
+    )
 
 
 def _rule_keys(rule: Rule) -> list[str] | None:
@@ -330,39 +356,71 @@ class Offer:
 def best_combination(offers: Sequence[Offer], rank: dict[str, int]) -> list[Offer]:
     """The offers with pairwise disjoint lines that save most; ties go to earlier rules.
 
-    Exact over the EXACT_GROUP_SEARCH most valuable offers (branch and bound), then the rest
-    are added greedily where their lines are still free.
+    Offers that share no line with another are independent and always taken. The rest are
+    split into clusters of offers linked by shared lines; each cluster is searched exactly
+    (branch and bound) over its EXACT_GROUP_SEARCH most valuable offers, and what remains
+    of a larger cluster is added greedily where its lines are still free.
     """
+    picked: list[Offer] = []
+    for cluster in _clusters(offers):
+        picked.extend(cluster if len(cluster) == 1 else _best_in_cluster(cluster, rank))
+    return sorted(picked, key=lambda o: rank[o.rule.rule_id])
+
+
+def _clusters(offers: Sequence[Offer]) -> list[list[Offer]]:
+    """Offers grouped by shared lines (connected components), found with union-find."""
+    parent = list(range(len(offers)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[int, int] = {}
+    for index, offer in enumerate(offers):
+        for line in offer.amounts:
+            if line in owner:
+                parent[root(index)] = root(owner[line])
+            else:
+                owner[line] = index
+    clusters: dict[int, list[Offer]] = defaultdict(list)
+    for index, offer in enumerate(offers):
+        clusters[root(index)].append(offer)
+    return list(clusters.values())
+
+
+def _best_in_cluster(offers: list[Offer], rank: dict[str, int]) -> list[Offer]:
     ordered = sorted(offers, key=lambda o: (-o.value, rank[o.rule.rule_id]))
     exact, rest = ordered[:EXACT_GROUP_SEARCH], ordered[EXACT_GROUP_SEARCH:]
+    lines = [frozenset(offer.amounts) for offer in exact]
     suffix = [0] * (len(exact) + 1)
     for i in range(len(exact) - 1, -1, -1):
         suffix[i] = suffix[i + 1] + exact[i].value
-    best: tuple[Money, tuple[int, ...]] = (0, ())
+    best_value: Money = -1
+    best_choice: tuple[int, ...] = ()
 
-    def key(value: Money, chosen: tuple[int, ...]) -> tuple[Money, list[int]]:
-        ranks = sorted(rank[exact[i].rule.rule_id] for i in chosen)
-        return value, [-r for r in ranks]
+    def ranks(chosen: tuple[int, ...]) -> list[int]:
+        return sorted(rank[exact[i].rule.rule_id] for i in chosen)
 
     def search(i: int, used: frozenset[int], value: Money, chosen: tuple[int, ...]) -> None:
-        nonlocal best
-        if key(value, chosen) > key(*best):
-            best = (value, chosen)
-        if i == len(exact) or value + suffix[i] < best[0]:
+        nonlocal best_value, best_choice
+        if value > best_value or (value == best_value and ranks(chosen) < ranks(best_choice)):
+            best_value, best_choice = value, chosen
+        if i == len(exact) or value + suffix[i] < best_value:
             return
-        lines = exact[i].amounts.keys()
-        if used.isdisjoint(lines):
-            search(i + 1, used | lines, value + exact[i].value, (*chosen, i))
+        if used.isdisjoint(lines[i]):
+            search(i + 1, used | lines[i], value + exact[i].value, (*chosen, i))
         search(i + 1, used, value, chosen)
 
     search(0, frozenset(), 0, ())
-    picked = [exact[i] for i in best[1]]
+    picked = [exact[i] for i in best_choice]
     used = {line for offer in picked for line in offer.amounts}
     for offer in rest:
         if used.isdisjoint(offer.amounts):
             picked.append(offer)
             used.update(offer.amounts)
-    return sorted(picked, key=lambda o: rank[o.rule.rule_id])
+    return picked
 
 
 class _Job:
@@ -385,12 +443,19 @@ class _Job:
             for line in receipt.lines
         ]
         self.by_id = {state.line.line_id: state for state in self.lines}
+        self.subtotal = sum(state.line.amount for state in self.lines)
+        self.by_key: dict[str, list[_LineState]] = defaultdict(list)
+        for state in self.lines:
+            for key in product_keys(state.line.product, state.categories):
+                self.by_key[key].append(state)
+        self._matched: dict[int, list[_LineState]] = {}
         self.rank = rank
         self.stamp_cards: list[StampCard] = []
         self.awards: list[PointsAward] = []
         self.points_redeemed = 0
         self.redeemable = 0
         self.total_before_receipt: Money = 0
+        self.in_context: set[str] = set()
 
     # -- conditions ---------------------------------------------------------------------------
 
@@ -425,32 +490,44 @@ class _Job:
             return distance is not None and distance <= c.birthday_within_days
         return True
 
-    def qualifying(self, rule: Rule) -> list[_LineState]:
-        products = rule.conditions.products
-        if products is None:
+    def lines_in(self, product_set: ProductSet) -> list[_LineState]:
+        """The receipt's lines whose products are in the set, in receipt order (via the keys)."""
+        if product_set.is_everything:
             return self.lines
-        return [s for s in self.lines if products.contains(s.line.product, s.categories)]
+        found = self._matched.get(id(product_set))
+        if found is None:
+            keys = list(product_set.keys())
+            if len(keys) == 1:
+                found = self.by_key.get(keys[0], [])
+            else:
+                hits = {id(s): s for key in keys for s in self.by_key.get(key, ())}
+                found = sorted(hits.values(), key=lambda s: s.line.line_id)
+            self._matched[id(product_set)] = found
+        return found
 
     def shortfall(self, rule: Rule) -> tuple[int, Money]:
         """(units, amount) missing before the rule's receipt conditions hold; (0, 0) if none."""
         c = rule.conditions
-        lines = self.qualifying(rule)
-        quantity = sum(s.line.quantity for s in lines)
-        amount = sum(s.line.amount for s in lines)
+        if c.products is None:
+            quantity, amount = 0, self.subtotal
+        else:
+            lines = self.lines_in(c.products)
+            quantity = sum(s.line.quantity for s in lines)
+            amount = sum(s.line.amount for s in lines)
         min_quantity = max(c.min_quantity, 1 if c.products is not None else 0)
-        subtotal = sum(s.line.amount for s in self.lines)
-        missing_amount = max(c.min_amount - amount, c.receipt_min_amount - subtotal, 0)
+        missing_amount = max(c.min_amount - amount, c.receipt_min_amount - self.subtotal, 0)
         return max(min_quantity - quantity, 0), missing_amount
 
     def eligible(self, rule: Rule) -> bool:
-        return self.context_ok(rule) and self.shortfall(rule) == (0, 0)
+        """Remembers which rules passed the context checks, for the hints."""
+        if rule.rule_id not in self.in_context:
+            if not self.context_ok(rule):
+                return False
+            self.in_context.add(rule.rule_id)
+        return self.shortfall(rule) == (0, 0)
 
     def targets(self, effect: Effect) -> list[_LineState]:
-        return [
-            s
-            for s in self.lines
-            if effect.target.contains(s.line.product, s.categories) and s.remaining > 0
-        ]
+        return [s for s in self.lines_in(effect.target) if s.remaining > 0]
 
     # -- line discounts ------------------------------------------------------------------------
 
@@ -505,7 +582,7 @@ class _Job:
         amount = min(amount, state.remaining)
         if amount <= 0:
             return
-        label_ru, label_en = _labels(rule.effect)
+        label_ru, label_en = _labels(rule.effect)  # cached per effect
         state.adjustments.append(
             Adjustment(
                 rule.rule_id,
@@ -526,7 +603,7 @@ class _Job:
         assert self.member is not None
         effect = rule.effect
         before = self.member.stamps.get(effect.stamp_card, 0) % effect.every
-        stamped = [s for s in self.lines if effect.target.contains(s.line.product, s.categories)]
+        stamped = self.lines_in(effect.target)
         added = sum(s.line.quantity for s in stamped)
         if not added:
             return
@@ -608,16 +685,14 @@ class _Job:
             return effect.points
         if effect.bonus_mode == "multiplier":
             return int(Decimal(base) * (effect.multiplier - 1))
-        spent = sum(
-            s.remaining for s in self.lines if effect.target.contains(s.line.product, s.categories)
-        )
+        spent = sum(s.remaining for s in self.lines_in(effect.target))
         return spent // effect.per_amount * effect.points
 
     # -- hints and result ---------------------------------------------------------------------
 
     def hints(self, rules: list[Rule], eligible_ids: set[int]) -> Iterable[Note]:
         for rule in rules:
-            if not self.context_ok(rule):
+            if rule.rule_id not in self.in_context:
                 continue
             if id(rule) not in eligible_ids:
                 units, amount = self.shortfall(rule)
@@ -643,11 +718,7 @@ class _Job:
 
     def _units_to_next_free_set(self, rule: Rule) -> int:
         effect = rule.effect
-        count = sum(
-            s.line.quantity
-            for s in self.lines
-            if effect.target.contains(s.line.product, s.categories)
-        )
+        count = sum(s.line.quantity for s in self.lines_in(effect.target))
         size = effect.buy + effect.get
         done = count // size
         if rule.limit_per_receipt is not None and done >= rule.limit_per_receipt:
@@ -671,6 +742,10 @@ class _Job:
         )
 
 
+PricingEngine.job_type = _Job
+
+
+@lru_cache(maxsize=65536)
 def _labels(effect: Effect) -> tuple[str, str]:
     if effect.kind in ("percent_off", "receipt_percent_off"):
         label = f"−{effect.percent.normalize():f}%"
