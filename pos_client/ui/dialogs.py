@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from pos_client.core.loyalty import Member
 from pos_client.core.money import MoneyError, format_money, parse_money
-from pos_client.core.receipt import MAX_QUANTITY
 from pos_client.core.sale import Sale
 from pos_client.ui.receipt_text import WIDTH as RECEIPT_WIDTH
 from pos_client.ui.receipt_text import render_sale
@@ -40,18 +39,30 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
-class QuantityDialog(QDialog):
-    chosen = Signal(int, int)  # line id, quantity
+class NumberDialog(QDialog):
+    """Asks for one whole number in a range (a quantity, points to spend)."""
 
-    def __init__(self, line_id: int, item: str, quantity: int, parent: QWidget) -> None:
+    chosen = Signal(int)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        title: str,
+        label: str,
+        value: int,
+        maximum: int,
+        minimum: int = 1,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("qty_title"))
-        self._line_id = line_id
+        self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("qty_label", item=item), self))
+        caption = QLabel(label, self)
+        caption.setWordWrap(True)
+        layout.addWidget(caption)
         self.spin = QSpinBox(self)
-        self.spin.setRange(1, MAX_QUANTITY)
-        self.spin.setValue(quantity)
+        self.spin.setRange(minimum, maximum)
+        self.spin.setValue(value)
         self.spin.selectAll()
         layout.addWidget(self.spin)
         box = _buttons(self, tr("ok"))
@@ -59,7 +70,7 @@ class QuantityDialog(QDialog):
         layout.addWidget(box)
 
     def _accept(self) -> None:
-        self.chosen.emit(self._line_id, self.spin.value())
+        self.chosen.emit(self.spin.value())
         self.accept()
 
 

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from pos_client.checkout import Checkout, CheckoutError
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
+from pos_client.core.money import format_money
+from pos_client.core.receipt import MAX_QUANTITY
 from pos_client.core.sale import Sale
 from pos_client.sync.loop import SyncStatus
-from pos_client.ui.dialogs import CardDialog, PayDialog, QuantityDialog, SaleDialog
+from pos_client.ui.dialogs import CardDialog, NumberDialog, PayDialog, SaleDialog
 from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.receipt_model import ReceiptModel
 from pos_client.ui.scan_field import ScanField
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -111,6 +115,7 @@ class MainWindow(QMainWindow):
             ("action_qty", "F2", self.change_quantity),
             ("action_card", "F3", self.enter_card),
             ("action_remove", "Del", self.remove_line),
+            ("action_points", "F6", self.pay_with_points),
             ("action_cancel", "F8", self.cancel_receipt),
             ("action_pay", "F12", self.pay),
         ):
@@ -180,6 +185,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         priced = self.checkout.priced
         self.model.show(priced)
+        self.table.resizeRowsToContents()
         member = self.checkout.member
         self.member_panel.show_member(member, self._points_of(member) if member else 0)
         self.totals_panel.show_totals(priced)
@@ -260,8 +266,15 @@ class MainWindow(QMainWindow):
             self.show_message(tr("err_no_line"), "error")
             return
         line = self.checkout.receipt.line(line_id)
-        dialog = QuantityDialog(line_id, line.product.name(Language.current), line.quantity, self)
-        dialog.chosen.connect(self._quantity_chosen)
+        item = line.product.name(Language.current)
+        dialog = NumberDialog(
+            self,
+            title=tr("qty_title"),
+            label=tr("qty_label", item=item),
+            value=line.quantity,
+            maximum=MAX_QUANTITY,
+        )
+        dialog.chosen.connect(lambda quantity: self._quantity_chosen(line_id, quantity))
         self._open(dialog)
 
     def _quantity_chosen(self, line_id: int, quantity: int) -> None:
@@ -274,6 +287,32 @@ class MainWindow(QMainWindow):
             self.show_message(tr("err_no_line"), "error")
             return
         self._attempt(lambda: self.checkout.remove_line(line_id))
+
+    def pay_with_points(self) -> None:
+        """Let the member spend points on this receipt, within the programme's limits."""
+        if self.checkout.member is None:
+            self.show_message(tr("err_no_member_points"), "error")
+            return
+        self.checkout.redeem_points = 0
+        available = self.checkout.priced.redeemable_points
+        rate = format_money(self.checkout.ruleset.points.kopecks_per_point)
+        if available <= 0:
+            self.show_message(tr("err_nothing_redeemable"), "error")
+            return
+        dialog = NumberDialog(
+            self,
+            title=tr("redeem_title"),
+            label=tr("redeem_label", points=available, rate=rate),
+            value=available,
+            maximum=available,
+            minimum=0,
+        )
+        dialog.chosen.connect(self._points_chosen)
+        self._open(dialog)
+
+    def _points_chosen(self, points: int) -> None:
+        self.checkout.redeem_points = points
+        self.refresh()
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from pos_client.core.loyalty import Member
 from pos_client.core.money import format_money
 from pos_client.core.promotions import PricedReceipt
-from pos_client.ui.strings import has_text, tr
+from pos_client.ui.strings import Language, has_text, tr
 
 
 def _label(name: str, parent: QWidget, word_wrap: bool = True) -> QLabel:
@@ -61,8 +61,18 @@ class TotalsPanel(QFrame):
         self.discount = _label("totalsDiscount", self)
         self.total_caption = _label("totalCaption", self)
         self.total = _label("totalAmount", self, word_wrap=False)
+        self.points_paid = _label("totalsDiscount", self)
         self.points = _label("totalsDetail", self)
-        for widget in (self.subtotal, self.discount, self.total_caption, self.total, self.points):
+        self.hints = _label("hints", self)
+        for widget in (
+            self.subtotal,
+            self.discount,
+            self.points_paid,
+            self.total_caption,
+            self.total,
+            self.points,
+            self.hints,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         self._priced: PricedReceipt | None = None
@@ -79,8 +89,13 @@ class TotalsPanel(QFrame):
         self.discount.setText(f"{tr('discount')}: {format_money(-discount)}" if discount else "")
         self.total_caption.setText(tr("total"))
         self.total.setText(format_money(priced.total if priced else 0))
+        paid = priced.points_paid if priced else 0
+        redeemed = priced.points_redeemed if priced else 0
+        self.points_paid.setText(tr("points_paid", amount=-paid, points=redeemed) if paid else "")
         points = priced.points_earned if priced else 0
         self.points.setText(tr("points_to_earn", points=points) if points else "")
+        hints = priced.hints if priced else ()
+        self.hints.setText("\n".join(f"• {hint.text(Language.current)}" for hint in hints))
 
 
 def mask_card(card: str) -> str:

@@ -31,6 +31,9 @@ def render_sale(sale: Sale, member: Member | None, balance: int | None) -> str:
     if sale.discount:
         rows.append(_pair(tr("subtotal"), format_money(sale.subtotal)))
         rows.append(_pair(tr("discount"), format_money(-sale.discount)))
+    if sale.points_paid:
+        label = f"{tr('receipt_points_paid')} ({sale.points_redeemed})"
+        rows.append(_pair(label, format_money(-sale.points_paid)))
     rows.append(_pair(tr("total").upper(), format_money(sale.total)))
     for tender in sale.tenders:
         rows.append(_pair(tr(f"receipt_tender_{tender.kind}"), format_money(tender.received)))

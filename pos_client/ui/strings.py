@@ -29,6 +29,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "discount": ("Скидка", "Discount"),
     "total": ("К оплате", "Total"),
     "points_to_earn": ("Будет начислено баллов: {points}", "Points to earn: {points}"),
+    "points_paid": (
+        "Оплата баллами: {amount} ({points} б.)",
+        "Paid with points: {amount} ({points} pts)",
+    ),
+    "action_points": ("F6  Баллы", "F6  Points"),
+    "redeem_title": ("Оплата баллами", "Pay with points"),
+    "redeem_label": (
+        "Списать баллов (доступно {points}, 1 балл = {rate}):",
+        "Points to spend ({points} available, 1 point = {rate}):",
+    ),
+    "err_no_member_points": (
+        "Сначала определите покупателя — баллы списываются с его счёта",
+        "Identify the member first — points come from their account",
+    ),
+    "err_nothing_redeemable": (
+        "Баллами сейчас оплатить нельзя: нет доступных баллов или сумма слишком мала",
+        "Points cannot pay for this receipt: no points available or the total is too small",
+    ),
     "member_none": ("Покупатель не определён", "No member identified"),
     "member_prompt": (
         "Сканируйте карту или QR-код из приложения (F3 — ввести номер карты)",
@@ -84,6 +102,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "receipt_tender_card": ("Карта", "Card"),
     "receipt_change": ("Сдача", "Change"),
     "receipt_points": ("Начислено баллов", "Points earned"),
+    "receipt_points_paid": ("Оплачено баллами", "Paid with points"),
     "receipt_balance": ("Баланс баллов", "Points balance"),
     "receipt_member": ("Покупатель", "Member"),
     "added": ("Добавлено: {item}", "Added: {item}"),

@@ -168,3 +168,38 @@ def test_english_fits_and_switches_live(till: RunningTill, qtbot: QtBot) -> None
     window.language_actions["ru"].trigger()
     for button in window.buttons.values():
         assert button.fontMetrics().horizontalAdvance(button.text()) < button.width()
+
+
+def test_paying_part_with_points_within_the_limits(till: RunningTill, qtbot: QtBot) -> None:
+    window = till.window
+    scan(qtbot, WATER)
+    press(qtbot, Qt.Key.Key_F6)
+    assert window.message.text() == "Сначала определите покупателя — баллы списываются с его счёта"
+    scan(qtbot, GOLD_CARD)
+    press(qtbot, Qt.Key.Key_F6)
+    dialog = window.dialog
+    assert dialog is not None
+    spin = dialog.spin  # type: ignore[attr-defined]
+    # 59,90: at most half in points (29) and at least 1,00 left to pay
+    assert spin.maximum() == 29 and spin.value() == 29
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert window.checkout.priced.total == 5990 - 2900
+    assert window.totals_panel.points_paid.text() == "Оплата баллами: −29,00\u00a0₽ (29 б.)"
+    press(qtbot, Qt.Key.Key_F12)
+    pay = window.dialog
+    assert isinstance(pay, PayDialog)
+    pay.card.click()
+    with qtbot.waitSignal(pay.finished):
+        qtbot.keyClick(pay, Qt.Key.Key_Return)
+    sale = window.last_sale
+    assert sale is not None and (sale.points_redeemed, sale.total) == (29, 3090)
+    assert isinstance(window.dialog, SaleDialog)
+    assert "Оплачено баллами (29)" in window.dialog.text.toPlainText()
+
+
+def test_hints_show_what_almost_applies(till: RunningTill, qtbot: QtBot) -> None:
+    window = till.window
+    scan(qtbot, CROISSANT)
+    scan(qtbot, CROISSANT)
+    assert "Ещё 1 шт. — и сработает «Третий круассан в подарок»" in window.totals_panel.hints.text()
