@@ -19,6 +19,7 @@ from loyalty_hub.models import (
     RulesetBody,
     TransactionBatch,
 )
+from loyalty_hub.repricing import Repricer
 from loyalty_hub.rules import outlet_ruleset
 from loyalty_hub.store import HubStore, TerminalAuth, member_row
 from loyalty_hub.transactions import apply_batch
@@ -48,6 +49,7 @@ Terminal = Annotated[TerminalAuth, Depends(_terminal)]
 def create_app(store: HubStore) -> FastAPI:
     app = FastAPI(title="Loyalty hub", version=__version__)
     app.state.store = store
+    repricer = Repricer(store)
 
     @app.get("/v1/health")
     def health() -> Health:
@@ -87,6 +89,6 @@ def create_app(store: HubStore) -> FastAPI:
 
     @app.post("/v1/transactions")
     def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:
-        return BatchResult(results=apply_batch(store, auth, batch.items))
+        return BatchResult(results=apply_batch(store, repricer, auth, batch.items))
 
     return app

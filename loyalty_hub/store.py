@@ -36,6 +36,9 @@ CREATE TABLE IF NOT EXISTS transactions (
     key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, kind TEXT NOT NULL,
     body_sha256 TEXT NOT NULL, body TEXT NOT NULL, result TEXT NOT NULL,
     received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pricing_mismatches (
+    transaction_key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, details TEXT NOT NULL,
+    recorded_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS points_ledger (
     entry_id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, transaction_key TEXT NOT NULL,
     points INTEGER NOT NULL, kind TEXT NOT NULL);

@@ -9,11 +9,12 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from loyalty_hub.models import ItemResult, SaleBody, TransactionItem
+from loyalty_hub.repricing import Repricer
 from loyalty_hub.store import HubStore, TerminalAuth, body_digest
 
 
 def apply_batch(
-    store: HubStore, auth: TerminalAuth, items: list[TransactionItem]
+    store: HubStore, repricer: Repricer, auth: TerminalAuth, items: list[TransactionItem]
 ) -> list[ItemResult]:
     """Apply a batch in one transaction; each item gets its own result.
 
@@ -23,11 +24,15 @@ def apply_batch(
     """
     now = datetime.now(UTC).isoformat()
     with store.transaction() as conn:
-        return [_apply_one(conn, auth, item, now) for item in items]
+        return [_apply_one(conn, repricer, auth, item, now) for item in items]
 
 
 def _apply_one(
-    conn: sqlite3.Connection, auth: TerminalAuth, item: TransactionItem, now: str
+    conn: sqlite3.Connection,
+    repricer: Repricer,
+    auth: TerminalAuth,
+    item: TransactionItem,
+    now: str,
 ) -> ItemResult:
     digest = body_digest(item.body)
     seen = conn.execute(
@@ -51,6 +56,12 @@ def _apply_one(
     reason = _refusal(conn, auth, item, sale)
     if reason:
         return ItemResult(key=item.key, status="rejected", reason=reason)
+    differences = repricer.differences(conn, sale)
+    if differences is not None:
+        conn.execute(
+            "INSERT INTO pricing_mismatches VALUES (?, ?, ?, ?)",
+            (item.key, auth.terminal_id, json.dumps(differences, ensure_ascii=False), now),
+        )
     if sale.member_id:
         _apply_to_member(conn, sale, item.key)
     result = ItemResult(

@@ -14,7 +14,7 @@ from pos_client.core.sale import Sale
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
 from pos_client.sync.client import HubBadAnswer, HubClient, HubRefused, HubUnavailable
-from pos_client.sync.engine import SyncEngine
+from pos_client.sync.engine import SyncEngine, SyncReport
 from pos_client.sync.loop import SyncLoop, SyncStatus
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, OUTLET, TERMINAL
 from tests.integration.fault_proxy import FaultProxy
@@ -247,3 +247,26 @@ def test_the_loop_reports_a_refused_token(hub: EmbeddedHub, tmp_path) -> None:  
     finally:
         loop.stop()
     assert status.error_kind == "refused" and status.online is False
+
+
+def mismatches(hub: EmbeddedHub) -> list[str]:
+    return [row["transaction_key"] for row in hub.store.query("SELECT * FROM pricing_mismatches")]
+
+
+def test_the_hub_reprices_each_sale_and_records_differences(
+    hub: EmbeddedHub,
+    primed: SyncEngine,
+    journal: Journal,
+    caches: Caches,
+    terminal_db,  # type: ignore[no-untyped-def]
+) -> None:
+    agreed = sell(journal, caches)
+    assert agreed.discount > 0 and agreed.points_earned > 0
+    primed.push_all(SyncReport())
+    assert mismatches(hub) == []
+
+    terminal_db.execute("DELETE FROM cache_state WHERE name = 'ruleset'")  # a till without rules
+    differed = sell(journal, caches)
+    primed.push_all(SyncReport())
+    assert mismatches(hub) == [differed.sale_id]
+    assert sorted(hub_sales(hub)) == sorted([agreed.sale_id, differed.sale_id])

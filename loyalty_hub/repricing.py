@@ -1,0 +1,77 @@
+"""The hub prices every received sale again with the terminals' own engine.
+
+A difference (another catalog price, rules the till did not have, a member state the till did
+not know offline) does not undo the sale — it was final at the till — but is recorded, so the
+programme's staff can see which tills priced differently and why.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+from typing import Any
+
+from loyalty_hub.models import SaleBody
+from loyalty_hub.rules import outlet_ruleset
+from loyalty_hub.store import HubStore, member_row
+from pos_client.core.catalog import Product
+from pos_client.core.loyalty import Member
+from pos_client.core.promotions import PricingContext, PricingEngine
+from pos_client.core.receipt import Receipt, ReceiptError
+from pos_client.core.ruleset import parse_ruleset
+
+
+class Repricer:
+    def __init__(self, store: HubStore) -> None:
+        self._store = store
+        self._engines: dict[tuple[str, str], PricingEngine] = {}
+
+    def engine(self, outlet_id: str) -> PricingEngine:
+        """One engine per outlet and ruleset version, built once."""
+        version = self._store.setting("ruleset_version", "1")
+        key = (outlet_id, version)
+        if key not in self._engines:
+            document = outlet_ruleset(self._store, outlet_id)
+            self._engines[key] = PricingEngine(parse_ruleset(document))
+        return self._engines[key]
+
+    def differences(self, conn: sqlite3.Connection, sale: SaleBody) -> dict[str, Any] | None:
+        """What the hub would have charged and awarded, where it differs from the till."""
+        receipt = Receipt()
+        for line in sale.lines:
+            row = conn.execute("SELECT * FROM products WHERE sku = ?", (line.sku,)).fetchone()
+            if row is None:
+                return {"reason": "unknown_sku", "sku": line.sku}
+            product = Product.from_dict({**dict(row), "tags": json.loads(row["tags"])})
+            try:
+                receipt = receipt.add(product, line.quantity)
+            except ReceiptError as exc:
+                return {"reason": "bad_quantity", "detail": str(exc)}
+        member = None
+        if sale.member_id:
+            row = conn.execute(
+                "SELECT * FROM members WHERE member_id = ?", (sale.member_id,)
+            ).fetchone()
+            member = Member.from_dict(member_row(row)) if row else None
+        context = PricingContext(
+            at=datetime.fromisoformat(sale.created_at),
+            channel=sale.channel,
+            redeem_points=sale.points_redeemed,
+        )
+        priced = self.engine(sale.outlet_id).price(receipt, member, context)
+        ours = {
+            "lines": [pl.total for pl in priced.lines],
+            "total": priced.total,
+            "points_earned": priced.points_earned,
+            "points_redeemed": priced.points_redeemed,
+        }
+        theirs = {
+            "lines": [line.total for line in sale.lines],
+            "total": sale.total,
+            "points_earned": sale.points_earned,
+            "points_redeemed": sale.points_redeemed,
+        }
+        if ours == theirs:
+            return None
+        return {"reason": "priced_differently", "hub": ours, "terminal": theirs}
