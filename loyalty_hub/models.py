@@ -25,7 +25,7 @@ class SaleLineBody(Strict):
     total: int = Field(ge=0)
     rule_ids: list[str]
     discount_notes: list[str]
-    stamps: int = Field(ge=0)
+    stamp_cards: list[str]
 
     @model_validator(mode="after")
     def _adds_up(self) -> SaleLineBody:

@@ -77,11 +77,15 @@ class PricedLine:
     line: ReceiptLine
     adjustments: tuple[Adjustment, ...] = ()
     points_paid: Money = 0
-    stamps: int = 0
+    stamp_cards: tuple[str, ...] = ()  # each unit of the line is a stamp on each of these
 
     @property
     def amount(self) -> Money:
         return self.line.amount
+
+    @property
+    def stamps(self) -> int:
+        return self.line.quantity * len(self.stamp_cards)
 
     @property
     def discount(self) -> Money:
@@ -166,7 +170,7 @@ class PricedReceipt:
                     "discount": pl.discount,
                     "points_paid": pl.points_paid,
                     "total": pl.total,
-                    "stamps": pl.stamps,
+                    "stamp_cards": list(pl.stamp_cards),
                     "adjustments": [
                         {
                             "rule_id": adj.rule_id,
@@ -334,7 +338,7 @@ class _LineState:
     remaining: Money
     adjustments: list[Adjustment] = field(default_factory=list)
     points_paid: Money = 0
-    stamps: int = 0
+    stamp_cards: list[str] = field(default_factory=list)
 
     @property
     def unit_remaining(self) -> Money:
@@ -610,7 +614,7 @@ class _Job:
         free_total, after = divmod(before + added, effect.every)
         free_left = free_total
         for state in sorted(stamped, key=lambda s: (s.unit_remaining, s.line.product.sku)):
-            state.stamps += state.line.quantity
+            state.stamp_cards.append(effect.stamp_card)
             free = min(free_left, state.line.quantity)
             if free:
                 free_left -= free
@@ -729,7 +733,7 @@ class _Job:
     def result(self, coupons: tuple[Note, ...], hints: tuple[Note, ...]) -> PricedReceipt:
         return PricedReceipt(
             lines=tuple(
-                PricedLine(s.line, tuple(s.adjustments), s.points_paid, s.stamps)
+                PricedLine(s.line, tuple(s.adjustments), s.points_paid, tuple(s.stamp_cards))
                 for s in self.lines
             ),
             ruleset_version=self.ruleset.version,

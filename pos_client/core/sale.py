@@ -61,7 +61,7 @@ class SaleLine:
     total: Money
     rule_ids: tuple[str, ...]
     discount_notes: tuple[str, ...]
-    stamps: int
+    stamp_cards: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,7 +76,7 @@ class SaleLine:
             "total": self.total,
             "rule_ids": list(self.rule_ids),
             "discount_notes": list(self.discount_notes),
-            "stamps": self.stamps,
+            "stamp_cards": list(self.stamp_cards),
         }
 
 
@@ -177,7 +177,7 @@ def build_sale(
             total=pl.total,
             rule_ids=tuple(adj.rule_id for adj in pl.adjustments),
             discount_notes=tuple(adj.text(language) for adj in pl.adjustments),
-            stamps=pl.stamps,
+            stamp_cards=pl.stamp_cards,
         )
         for pl in priced.lines
     )

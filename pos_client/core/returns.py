@@ -1,0 +1,97 @@
+"""Returns: what goes back to the customer, and what the customer gives back, line by line.
+
+Shares are cumulative: the refund after returning r of q units is total * r // q minus what
+earlier returns of the line refunded, so returning everything in any number of steps refunds
+exactly what was paid. Points earned are taken back rounding up, so nobody keeps points for
+goods brought back; points spent come back rounding down, so nobody gets more than they spent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pos_client.core.money import Money
+from pos_client.core.sale import Sale
+
+
+class ReturnError(ValueError):
+    """A return that cannot be made: unknown line, nothing to return, more than was sold."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnedLine:
+    position: int
+    quantity: int
+    refund: Money  # money back for this line now
+    points_paid_back: Money  # the part of the line paid with points, in kopecks
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnPlan:
+    lines: tuple[ReturnedLine, ...]
+    points_reversed: int  # earned points taken back
+    points_refunded: int  # spent points given back
+    stamps_undone: Mapping[str, int]
+
+    @property
+    def refund(self) -> Money:
+        return sum(line.refund for line in self.lines)
+
+
+def _share(total: int, part: int, whole: int) -> int:
+    return total * part // whole if whole else 0
+
+
+def _share_up(total: int, part: int, whole: int) -> int:
+    return -(-total * part // whole) if whole else 0
+
+
+def plan_return(
+    sale: Sale, wanted: Mapping[int, int], returned_before: Mapping[int, int]
+) -> ReturnPlan:
+    """`wanted` and `returned_before` map a line's position in the sale to a quantity."""
+    if not wanted or not any(wanted.values()):
+        raise ReturnError("nothing to return")
+    lines: list[ReturnedLine] = []
+    stamps: dict[str, int] = {}
+    value_before = value_after = paid_before = paid_after = 0
+    for position, line in enumerate(sale.lines):
+        before = returned_before.get(position, 0)
+        now = wanted.get(position, 0)
+        if now < 0 or before < 0:
+            raise ReturnError(f"line {position + 1}: a quantity cannot be negative")
+        if before + now > line.quantity:
+            left = line.quantity - before
+            raise ReturnError(
+                f"line {position + 1}: only {left} of {line.quantity} can be returned"
+            )
+        value_before += _share(line.total, before, line.quantity)
+        value_after += _share(line.total, before + now, line.quantity)
+        paid_before += _share(line.points_paid, before, line.quantity)
+        paid_after += _share(line.points_paid, before + now, line.quantity)
+        if now:
+            lines.append(
+                ReturnedLine(
+                    position,
+                    now,
+                    _share(line.total, before + now, line.quantity)
+                    - _share(line.total, before, line.quantity),
+                    _share(line.points_paid, before + now, line.quantity)
+                    - _share(line.points_paid, before, line.quantity),
+                )
+            )
+            for card in line.stamp_cards:
+                stamps[card] = stamps.get(card, 0) + now
+    unknown = set(wanted) - set(range(len(sale.lines)))
+    if unknown:
+        raise ReturnError(f"the sale has no line {min(unknown) + 1}")
+    earned, total = sale.points_earned, sale.total
+    spent, paid = sale.points_redeemed, sale.points_paid
+    return ReturnPlan(
+        lines=tuple(lines),
+        points_reversed=_share_up(earned, value_after, total)
+        - _share_up(earned, value_before, total),
+        points_refunded=_share(spent, paid_after, paid) - _share(spent, paid_before, paid),
+        stamps_undone=stamps,
+    )

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pos_client.core.receipt import Receipt
+from pos_client.core.returns import ReturnError, plan_return
+from pos_client.core.sale import Sale, build_sale, settle
+from tests.unit.core.factories import member, price, product, rule
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+STAMPS = {
+    "id": "s",
+    "name": {"ru": "Штампы", "en": "Stamps"},
+    "conditions": {"products": {"categories": ["coffee"]}},
+    "effect": {"type": "stamp", "card": "coffee", "every": 6},
+}
+
+
+def _sale(quantities: list[int], redeem: int = 0, points: int = 1000) -> Sale:
+    receipt = Receipt()
+    for number, quantity in enumerate(quantities):
+        category = "coffee" if number % 2 == 0 else "tea"
+        receipt = receipt.add(product(number, category, 1000 + 333 * number), quantity)
+    buyer = member(points=points)
+    priced = price(receipt, [rule("c", 15, ["coffee"]), STAMPS], buyer, redeem_points=redeem)
+    return build_sale(
+        priced=priced,
+        member=buyer,
+        tenders=(settle(priced.total, "card", 0),),
+        sale_id="s",
+        number=1,
+        created_at=NOW,
+        outlet_id="o",
+        terminal_id="t",
+        channel="store",
+        language="en",
+    )
+
+
+def test_a_partial_return_refunds_in_proportion_and_takes_points_back() -> None:
+    sale = _sale([3, 2], redeem=10)
+    plan = plan_return(sale, {0: 1}, {})
+    coffee = sale.lines[0]
+    assert plan.refund == coffee.total // 3
+    assert plan.lines[0].points_paid_back == coffee.points_paid // 3
+    assert plan.stamps_undone == {"coffee": 1}
+    assert plan.points_reversed >= sale.points_earned * plan.refund / sale.total
+
+
+def test_returning_more_than_was_sold_or_twice_is_refused() -> None:
+    sale = _sale([2])
+    with pytest.raises(ReturnError, match="only 1 of 2"):
+        plan_return(sale, {0: 2}, {0: 1})
+    with pytest.raises(ReturnError, match="nothing to return"):
+        plan_return(sale, {0: 0}, {})
+    with pytest.raises(ReturnError, match="no line 5"):
+        plan_return(sale, {4: 1}, {})
+    with pytest.raises(ReturnError, match="negative"):
+        plan_return(sale, {0: -1}, {})
+
+
+@given(
+    st.lists(st.integers(1, 6), min_size=1, max_size=5),
+    st.integers(0, 200),
+    st.randoms(use_true_random=False),
+)
+def test_returning_everything_in_steps_gives_back_exactly(quantities, redeem, rng) -> None:  # type: ignore[no-untyped-def]
+    sale = _sale(quantities, redeem=redeem)
+    units = [pos for pos, line in enumerate(sale.lines) for _ in range(line.quantity)]
+    rng.shuffle(units)
+    returned: dict[int, int] = {}
+    refund = refunded_points = reversed_points = 0
+    while units:
+        step: dict[int, int] = {}
+        for _ in range(rng.randint(1, len(units))):
+            position = units.pop()
+            step[position] = step.get(position, 0) + 1
+        plan = plan_return(sale, step, returned)
+        assert plan.refund >= 0 and plan.points_refunded >= 0 and plan.points_reversed >= 0
+        refund += plan.refund
+        refunded_points += plan.points_refunded
+        reversed_points += plan.points_reversed
+        # never keep points for goods brought back: reversed so far covers the share returned
+        assert reversed_points * sale.total >= sale.points_earned * refund
+        for position, quantity in step.items():
+            returned[position] = returned.get(position, 0) + quantity
+    assert refund == sale.total
+    assert refunded_points == sale.points_redeemed
+    assert reversed_points == sale.points_earned
