@@ -500,7 +500,7 @@ class _Job:
             return self.lines
         found = self._matched.get(id(product_set))
         if found is None:
-            keys = list(product_set.keys())
+            keys = product_set.index_keys
             if len(keys) == 1:
                 found = self.by_key.get(keys[0], [])
             else:

@@ -53,10 +53,20 @@ class ProductSet:
     categories: frozenset[str] = frozenset()
     brands: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
+    index_keys: tuple[str, ...] = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        keys = (
+            *(f"sku:{v}" for v in sorted(self.skus)),
+            *(f"cat:{v}" for v in sorted(self.categories)),
+            *(f"brand:{v}" for v in sorted(self.brands)),
+            *(f"tag:{v}" for v in sorted(self.tags)),
+        )
+        object.__setattr__(self, "index_keys", keys)
 
     @property
     def is_everything(self) -> bool:
-        return not (self.skus or self.categories or self.brands or self.tags)
+        return not self.index_keys
 
     def contains(self, product: Product, categories: Iterable[str]) -> bool:
         """`categories` is the product's category and all its ancestors."""
@@ -69,12 +79,9 @@ class ProductSet:
             or not self.categories.isdisjoint(categories)
         )
 
-    def keys(self) -> Iterable[str]:
+    def keys(self) -> tuple[str, ...]:
         """Index keys: a rule on this set can only touch products having one of them."""
-        yield from (f"sku:{v}" for v in self.skus)
-        yield from (f"cat:{v}" for v in self.categories)
-        yield from (f"brand:{v}" for v in self.brands)
-        yield from (f"tag:{v}" for v in self.tags)
+        return self.index_keys
 
 
 def product_keys(product: Product, categories: Iterable[str]) -> list[str]:

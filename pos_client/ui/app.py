@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,13 @@ from pos_client.ui.main_window import MainWindow
 from pos_client.ui.strings import set_language
 from pos_client.ui.sync_bridge import SyncBridge
 from pos_client.ui.wedge_filter import WedgeFilter
+
+
+def keep_out_of_gc() -> None:
+    """Move what exists now (catalog, ruleset, pricing index) out of the cyclic collector's
+    reach, so a collection never scans it in the middle of a scan-to-price."""
+    gc.collect()
+    gc.freeze()
 
 
 def utc_now() -> datetime:
@@ -74,6 +82,8 @@ def build_till(
     outlet_name = checkout.ruleset.outlet.name if checkout.ruleset.version else config.outlet_id
     window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)
     bridge.setParent(window)
+    keep_out_of_gc()
+    window.rules_reloaded.connect(keep_out_of_gc)
     wedge = WedgeFilter(window)
     wedge.scanned.connect(window.handle_code)
     app.installEventFilter(wedge)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,8 @@ from pos_client.ui.sync_bridge import SyncBridge
 
 
 class MainWindow(QMainWindow):
+    rules_reloaded = Signal()
+
     def __init__(
         self, checkout: Checkout, bridge: SyncBridge, outlet_name: str, terminal_id: str
     ) -> None:
@@ -402,4 +404,5 @@ class MainWindow(QMainWindow):
         if status.ruleset_version is not None and status.ruleset_version != self._ruleset_version:
             self.checkout.reload_rules()
             self._ruleset_version = status.ruleset_version
+            self.rules_reloaded.emit()
         self.refresh()
