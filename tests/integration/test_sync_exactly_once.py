@@ -62,6 +62,17 @@ def sell(journal: Journal, caches: Caches) -> Sale:
 
 
 @pytest.fixture
+def proxied(
+    hub: EmbeddedHub, hub_token: str, make_engine: EngineFactory
+) -> Iterator[tuple[FaultProxy, SyncEngine]]:
+    """A terminal that reaches the hub through a fault proxy and has synced once."""
+    with FaultProxy(hub.url) as proxy:
+        engine = make_engine(proxy.url, hub_token)
+        engine.sync_once()
+        yield proxy, engine
+
+
+@pytest.fixture
 def primed(hub: EmbeddedHub, hub_token: str, make_engine: EngineFactory) -> SyncEngine:
     """A terminal that has synced once, so it has catalog, rules and members."""
     engine = make_engine(hub.url, hub_token)
@@ -92,25 +103,23 @@ def test_sale_made_while_the_hub_is_down_arrives_once_when_it_returns(
 
 
 def test_answer_lost_after_the_hub_applied_the_batch_is_not_counted_twice(
-    hub: EmbeddedHub, hub_token: str, journal: Journal, caches: Caches, make_engine: EngineFactory
+    hub: EmbeddedHub, journal: Journal, caches: Caches, proxied: tuple[FaultProxy, SyncEngine]
 ) -> None:
-    with FaultProxy(hub.url) as proxy:
-        engine = make_engine(proxy.url, hub_token)
+    proxy, engine = proxied
+    points_before = hub_points(hub)
+    sale = sell(journal, caches)
+    proxy.inject("/v1/transactions", "drop_answer")
+    with pytest.raises(HubUnavailable):
         engine.sync_once()
-        points_before = hub_points(hub)
-        sale = sell(journal, caches)
-        proxy.inject("/v1/transactions", "drop_answer")
-        with pytest.raises(HubUnavailable):
-            engine.sync_once()
-        assert hub_sales(hub) == [sale.sale_id]  # applied, but the terminal never heard
-        assert journal.queue_state().waiting == 1
+    assert hub_sales(hub) == [sale.sale_id]  # applied, but the terminal never heard
+    assert journal.queue_state().waiting == 1
 
-        report = engine.sync_once()
-        assert (report.sent, report.duplicate, report.applied) == (1, 1, 0)
-        assert journal.queue_state().waiting == 0
-        assert hub_sales(hub) == [sale.sale_id]
-        assert hub_points(hub) == points_before + sale.points_earned
-        assert proxy.seen["POST /v1/transactions"] == 2
+    report = engine.sync_once()
+    assert (report.sent, report.duplicate, report.applied) == (1, 1, 0)
+    assert journal.queue_state().waiting == 0
+    assert hub_sales(hub) == [sale.sale_id]
+    assert hub_points(hub) == points_before + sale.points_earned
+    assert proxy.seen["POST /v1/transactions"] == 2
 
 
 @pytest.mark.parametrize(
@@ -124,39 +133,34 @@ def test_answer_lost_after_the_hub_applied_the_batch_is_not_counted_twice(
 )
 def test_a_failed_push_keeps_the_sale_queued(
     hub: EmbeddedHub,
-    hub_token: str,
     journal: Journal,
     caches: Caches,
-    make_engine: EngineFactory,
+    proxied: tuple[FaultProxy, SyncEngine],
     fault: str,
     error: type,
 ) -> None:
-    with FaultProxy(hub.url) as proxy:
-        engine = make_engine(proxy.url, hub_token)
+    proxy, engine = proxied
+    sell(journal, caches)
+    proxy.inject("/v1/transactions", fault)
+    with pytest.raises(error):
         engine.sync_once()
-        sell(journal, caches)
-        proxy.inject("/v1/transactions", fault)
-        with pytest.raises(error):
-            engine.sync_once()
-        assert journal.queue_state().waiting == 1
-        engine.sync_once()
-        assert journal.queue_state().waiting == 0
-        assert len(hub_sales(hub)) == 1
+    assert journal.queue_state().waiting == 1
+    engine.sync_once()
+    assert journal.queue_state().waiting == 0
+    assert len(hub_sales(hub)) == 1
 
 
 @pytest.mark.parametrize("path", ["/v1/ruleset", "/v1/catalog", "/v1/members"])
 def test_a_garbage_cache_answer_keeps_the_previous_cache(
-    hub: EmbeddedHub, hub_token: str, caches: Caches, make_engine: EngineFactory, path: str
+    caches: Caches, proxied: tuple[FaultProxy, SyncEngine], path: str
 ) -> None:
-    with FaultProxy(hub.url) as proxy:
-        engine = make_engine(proxy.url, hub_token)
+    proxy, engine = proxied
+    before = (caches.ruleset_document(), caches.product_by_barcode(CAPPUCCINO))
+    proxy.inject(path, "garbage")
+    with pytest.raises(HubBadAnswer):
         engine.sync_once()
-        before = (caches.ruleset_document(), caches.product_by_barcode(CAPPUCCINO))
-        proxy.inject(path, "garbage")
-        with pytest.raises(HubBadAnswer):
-            engine.sync_once()
-        assert (caches.ruleset_document(), caches.product_by_barcode(CAPPUCCINO)) == before
-        assert caches.member_by_card(GOLD_CARD) is not None
+    assert (caches.ruleset_document(), caches.product_by_barcode(CAPPUCCINO)) == before
+    assert caches.member_by_card(GOLD_CARD) is not None
 
 
 def test_a_refused_token_is_reported_as_such(hub: EmbeddedHub, make_engine: EngineFactory) -> None:
