@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 Money = int
 """An amount in minor units (1 RUB = 100 kopecks). Never a float."""
@@ -41,9 +41,16 @@ def format_money(amount: Money, currency: str = "₽") -> str:
 
 
 def percent_of(amount: Money, percent: Decimal) -> Money:
-    """The given percent of an amount, rounded half up to the kopeck."""
-    exact = Decimal(amount) * percent / Decimal(100)
-    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    """The given percent of an amount, rounded half up (away from zero) to the kopeck.
+
+    Exact integer arithmetic on the percent's ratio: no float, no Decimal context.
+    """
+    numerator, denominator = percent.as_integer_ratio()
+    product, divisor = amount * numerator, 100 * denominator
+    whole, remainder = divmod(abs(product), divisor)
+    if 2 * remainder >= divisor:
+        whole += 1
+    return whole if product >= 0 else -whole
 
 
 def allocate(

@@ -26,7 +26,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from pos_client.core.catalog import Product
@@ -232,8 +231,9 @@ class PricingEngine:
         self.ruleset = ruleset
         rules = [r for r in ruleset.rules if r.conditions.outlet_matches(ruleset.outlet)]
         rules.sort(key=lambda r: (-r.priority, r.rule_id))
-        self._order = {rule.rule_id: position for position, rule in enumerate(rules)}
+        self.order = {rule.rule_id: position for position, rule in enumerate(rules)}
         self._context_free = {rule.rule_id for rule in rules if _context_free(rule)}
+        self.labels = {rule.rule_id: _labels(rule.effect) for rule in rules}
         self._universal: list[Rule] = []
         self._by_key: dict[str, list[Rule]] = defaultdict(list)
         for rule in rules:
@@ -250,14 +250,14 @@ class PricingEngine:
             for key in product_keys(product, self.ruleset.ancestors(product.category)):
                 for rule in self._by_key.get(key, ()):
                     found[rule.rule_id] = rule
-        return sorted(found.values(), key=lambda r: self._order[r.rule_id])
+        return sorted(found.values(), key=lambda r: self.order[r.rule_id])
 
     def price(
         self, receipt: Receipt, member: Member | None, context: PricingContext
     ) -> PricedReceipt:
         if context.at.tzinfo is None:
             raise ValueError("the pricing time must be timezone-aware")
-        job = self.job_type(self.ruleset, receipt, member, context, self._order)
+        job = self.job_type(self, receipt, member, context)
         job.in_context.update(self._context_free)
         rules = self.candidates(line.product for line in receipt.lines)
         eligible = [rule for rule in rules if job.eligible(rule)]
@@ -351,10 +351,10 @@ class Offer:
 
     rule: Rule
     amounts: dict[int, Money]  # line id -> discount
+    value: Money = field(init=False)
 
-    @property
-    def value(self) -> Money:
-        return sum(self.amounts.values())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", sum(self.amounts.values()))
 
 
 def best_combination(offers: Sequence[Offer], rank: dict[str, int]) -> list[Offer]:
@@ -432,12 +432,12 @@ class _Job:
 
     def __init__(
         self,
-        ruleset: Ruleset,
+        engine: PricingEngine,
         receipt: Receipt,
         member: Member | None,
         context: PricingContext,
-        rank: dict[str, int],
     ) -> None:
+        ruleset = engine.ruleset
         self.ruleset = ruleset
         self.member = member
         self.context = context
@@ -453,7 +453,8 @@ class _Job:
             for key in product_keys(state.line.product, state.categories):
                 self.by_key[key].append(state)
         self._matched: dict[int, list[_LineState]] = {}
-        self.rank = rank
+        self.rank = engine.order
+        self.labels = engine.labels
         self.stamp_cards: list[StampCard] = []
         self.awards: list[PointsAward] = []
         self.points_redeemed = 0
@@ -514,6 +515,8 @@ class _Job:
         c = rule.conditions
         if c.products is None:
             quantity, amount = 0, self.subtotal
+        elif not (c.min_quantity or c.min_amount or c.receipt_min_amount):
+            return (0, 0) if self.lines_in(c.products) else (1, 0)
         else:
             lines = self.lines_in(c.products)
             quantity = sum(s.line.quantity for s in lines)
@@ -555,10 +558,10 @@ class _Job:
                     amounts[line_id] = amounts.get(line_id, 0) + percent_of(price, effect.percent)
             return Offer(rule, {k: v for k, v in amounts.items() if v > 0})
         left = limit
-        by_price = sorted(
-            self.targets(effect), key=lambda s: (-s.unit_remaining, s.line.product.sku)
-        )
-        for state in by_price:
+        targets = self.targets(effect)
+        if limit is not None:  # the most expensive units first: best for the customer
+            targets.sort(key=lambda s: (-s.unit_remaining, s.line.product.sku))
+        for state in targets:
             units = state.line.quantity if left is None else min(left, state.line.quantity)
             if units <= 0:
                 break
@@ -586,7 +589,7 @@ class _Job:
         amount = min(amount, state.remaining)
         if amount <= 0:
             return
-        label_ru, label_en = _labels(rule.effect)  # cached per effect
+        label_ru, label_en = self.labels[rule.rule_id]
         state.adjustments.append(
             Adjustment(
                 rule.rule_id,
@@ -749,7 +752,6 @@ class _Job:
 PricingEngine.job_type = _Job
 
 
-@lru_cache(maxsize=65536)
 def _labels(effect: Effect) -> tuple[str, str]:
     if effect.kind in ("percent_off", "receipt_percent_off"):
         label = f"−{effect.percent.normalize():f}%"
