@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from pos_client.core.catalog import Product
@@ -234,6 +235,7 @@ class PricingEngine:
         self.order = {rule.rule_id: position for position, rule in enumerate(rules)}
         self._context_free = {rule.rule_id for rule in rules if _context_free(rule)}
         self.labels = {rule.rule_id: _labels(rule.effect) for rule in rules}
+        self._described: dict[str, tuple[Product, tuple[str, ...], list[str]]] = {}
         self._universal: list[Rule] = []
         self._by_key: dict[str, list[Rule]] = defaultdict(list)
         for rule in rules:
@@ -243,11 +245,21 @@ class PricingEngine:
             for key in keys or ():
                 self._by_key[key].append(rule)
 
+    def describe(self, product: Product) -> tuple[tuple[str, ...], list[str]]:
+        """A product's category chain and index keys, remembered between re-pricings."""
+        known = self._described.get(product.sku)
+        if known is not None and (known[0] is product or known[0] == product):
+            return known[1], known[2]
+        categories = self.ruleset.ancestors(product.category)
+        keys = product_keys(product, categories)
+        self._described[product.sku] = (product, categories, keys)
+        return categories, keys
+
     def candidates(self, products: Iterable[Product]) -> list[Rule]:
         """The rules a receipt with these products can wake, in rule order."""
         found = {rule.rule_id: rule for rule in self._universal}
         for product in products:
-            for key in product_keys(product, self.ruleset.ancestors(product.category)):
+            for key in self.describe(product)[1]:
                 for rule in self._by_key.get(key, ()):
                     found[rule.rule_id] = rule
         return sorted(found.values(), key=lambda r: self.order[r.rule_id])
@@ -278,7 +290,7 @@ class PricingEngine:
             Note(rule.rule_id, rule.effect.coupon_code, rule.effect.coupon_code)
             for rule in by_kind["issue_coupon"]
         )
-        hints = tuple(job.hints(rules, set(map(id, eligible))))[:MAX_HINTS]
+        hints = tuple(islice(job.hints(rules, set(map(id, eligible))), MAX_HINTS))
         return job.result(coupons, hints)
 
 
@@ -443,14 +455,14 @@ class _Job:
         self.context = context
         self.local = context.at.astimezone(ruleset.outlet.zone)
         self.lines = [
-            _LineState(line, ruleset.ancestors(line.product.category), line.amount)
+            _LineState(line, engine.describe(line.product)[0], line.amount)
             for line in receipt.lines
         ]
         self.by_id = {state.line.line_id: state for state in self.lines}
         self.subtotal = sum(state.line.amount for state in self.lines)
         self.by_key: dict[str, list[_LineState]] = defaultdict(list)
         for state in self.lines:
-            for key in product_keys(state.line.product, state.categories):
+            for key in engine.describe(state.line.product)[1]:
                 self.by_key[key].append(state)
         self._matched: dict[int, list[_LineState]] = {}
         self.rank = engine.order
@@ -461,6 +473,7 @@ class _Job:
         self.redeemable = 0
         self.total_before_receipt: Money = 0
         self.in_context: set[str] = set()
+        self.missing: dict[str, tuple[int, Money]] = {}  # what rules in context lack
 
     # -- conditions ---------------------------------------------------------------------------
 
@@ -531,7 +544,11 @@ class _Job:
             if not self.context_ok(rule):
                 return False
             self.in_context.add(rule.rule_id)
-        return self.shortfall(rule) == (0, 0)
+        missing = self.shortfall(rule)
+        if missing != (0, 0):
+            self.missing[rule.rule_id] = missing
+            return False
+        return True
 
     def targets(self, effect: Effect) -> list[_LineState]:
         return [s for s in self.lines_in(effect.target) if s.remaining > 0]
@@ -702,7 +719,7 @@ class _Job:
             if rule.rule_id not in self.in_context:
                 continue
             if id(rule) not in eligible_ids:
-                units, amount = self.shortfall(rule)
+                units, amount = self.missing[rule.rule_id]
             elif rule.effect.kind == "buy_x_get_y":
                 units, amount = self._units_to_next_free_set(rule), 0
             elif rule.effect.kind in RECEIPT_EFFECTS:
