@@ -556,6 +556,10 @@ class _Job:
     # -- line discounts ------------------------------------------------------------------------
 
     def offer(self, rule: Rule) -> Offer:
+        return Offer(rule, self.savings(rule))
+
+    def savings(self, rule: Rule) -> dict[int, Money]:
+        """What the rule would save, by line id, on what is left of the lines now."""
         effect = rule.effect
         limit = rule.limit_per_receipt
         amounts: dict[int, Money] = {}
@@ -573,7 +577,7 @@ class _Job:
                 free = unit_prices[number * size + effect.buy : (number + 1) * size]
                 for price, _, line_id in free:
                     amounts[line_id] = amounts.get(line_id, 0) + percent_of(price, effect.percent)
-            return Offer(rule, {k: v for k, v in amounts.items() if v > 0})
+            return {k: v for k, v in amounts.items() if v > 0}
         left = limit
         targets = self.targets(effect)
         if limit is not None:  # the most expensive units first: best for the customer
@@ -594,13 +598,17 @@ class _Job:
             saving = min(max(saving, 0), state.remaining)
             if saving:
                 amounts[state.line.line_id] = saving
-        return Offer(rule, amounts)
+        return amounts
 
     def apply_line_slot(self, slot: list[Rule]) -> None:
-        offers = [offer for offer in map(self.offer, slot) if offer.value > 0]
-        for offer in best_combination(offers, self.rank) if len(slot) > 1 else offers:
-            for line_id, amount in offer.amounts.items():
-                self._discount(self.by_id[line_id], offer.rule, amount)
+        if len(slot) == 1:  # a stackable rule: nothing to choose
+            chosen = [(slot[0], self.savings(slot[0]))]
+        else:
+            offers = [offer for offer in map(self.offer, slot) if offer.value > 0]
+            chosen = [(o.rule, o.amounts) for o in best_combination(offers, self.rank)]
+        for rule, amounts in chosen:
+            for line_id, amount in amounts.items():
+                self._discount(self.by_id[line_id], rule, amount)
 
     def _discount(self, state: _LineState, rule: Rule, amount: Money) -> None:
         amount = min(amount, state.remaining)
