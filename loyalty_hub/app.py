@@ -19,9 +19,10 @@ from loyalty_hub.models import (
     RulesetBody,
     TransactionBatch,
 )
+from loyalty_hub.points import member_document
 from loyalty_hub.repricing import Repricer
 from loyalty_hub.rules import outlet_ruleset
-from loyalty_hub.store import HubStore, TerminalAuth, member_row
+from loyalty_hub.store import HubStore, TerminalAuth
 from loyalty_hub.transactions import apply_batch
 from pos_client import __version__
 
@@ -74,18 +75,19 @@ def create_app(store: HubStore) -> FastAPI:
     @app.get("/v1/members")
     def members(auth: Terminal) -> MemberCacheBody:
         """The outlet's member cache, for identifying members while offline."""
-        rows = store.query("SELECT * FROM members ORDER BY member_id")
-        return MemberCacheBody(
-            version=int(store.setting("members_version", "1")),
-            members=[MemberBody.model_validate(member_row(row)) for row in rows],
-        )
+        today = datetime.now(UTC).date()
+        with store.transaction() as conn:
+            rows = conn.execute("SELECT * FROM members ORDER BY member_id").fetchall()
+            members = [MemberBody.model_validate(member_document(conn, r, today)) for r in rows]
+        return MemberCacheBody(version=int(store.setting("members_version", "1")), members=members)
 
     @app.get("/v1/members/by-card/{card}")
     def member_by_card(card: str, auth: Terminal) -> MemberBody:
-        rows = store.query("SELECT * FROM members WHERE card = ?", (card,))
-        if not rows:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, "no member with this card")
-        return MemberBody.model_validate(member_row(rows[0]))
+        with store.transaction() as conn:
+            row = conn.execute("SELECT * FROM members WHERE card = ?", (card,)).fetchone()
+            if row is None:
+                raise HTTPException(status.HTTP_404_NOT_FOUND, "no member with this card")
+            return MemberBody.model_validate(member_document(conn, row, datetime.now(UTC).date()))
 
     @app.post("/v1/transactions")
     def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:

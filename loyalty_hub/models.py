@@ -13,6 +13,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class DiscountNoteBody(Strict):
+    text: str
+    amount: int = Field(ge=0)
+
+
 class SaleLineBody(Strict):
     sku: str = Field(min_length=1)
     barcode: str
@@ -24,7 +29,7 @@ class SaleLineBody(Strict):
     points_paid: int = Field(ge=0)
     total: int = Field(ge=0)
     rule_ids: list[str]
-    discount_notes: list[str]
+    discount_notes: list[DiscountNoteBody]
     stamp_cards: list[str]
 
     @model_validator(mode="after")
@@ -87,6 +92,7 @@ class ItemResult(BaseModel):
     reason: str | None = None
     member_id: str | None = None
     member_points: int | None = None
+    member_pending: int | None = None
 
 
 class BatchResult(BaseModel):
@@ -137,6 +143,8 @@ class MemberBody(BaseModel):
     birthday: str | None
     purchases: int
     stamps: dict[str, int]
+    pending_points: int
+    expiring: list[dict[str, Any]]
 
 
 class MemberCacheBody(BaseModel):

@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from loyalty_hub.models import SaleBody
+from loyalty_hub.points import member_document
 from loyalty_hub.rules import outlet_ruleset
-from loyalty_hub.store import HubStore, member_row
+from loyalty_hub.store import HubStore
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
 from pos_client.core.promotions import PricingContext, PricingEngine
@@ -53,7 +54,8 @@ class Repricer:
             row = conn.execute(
                 "SELECT * FROM members WHERE member_id = ?", (sale.member_id,)
             ).fetchone()
-            member = Member.from_dict(member_row(row)) if row else None
+            sold_on = datetime.fromisoformat(sale.created_at).date()
+            member = Member.from_dict(member_document(conn, row, sold_on)) if row else None
         context = PricingContext(
             at=datetime.fromisoformat(sale.created_at),
             channel=sale.channel,

@@ -11,6 +11,8 @@ from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
 from pos_client.resources import resource_path
 
+OPENING_DAY = "2026-03-01"  # when the demo members' opening balances were earned
+
 
 def demo_seed() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(resource_path("demo", "seed.json").read_text("utf-8"))
@@ -39,6 +41,11 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
             "INSERT OR REPLACE INTO members VALUES (:member_id, :card, :name, :tier, :points,"
             " :segments, :birthday, :purchases, :stamps)",
             [_member_row(m) for m in members],
+        )
+        conn.executemany(
+            "INSERT INTO points_ledger (member_id, transaction_key, points, kind, created_on)"
+            " VALUES (?, 'opening', ?, 'opening', ?)",
+            [(m.member_id, m.points, seed.get("points_since", OPENING_DAY)) for m in members],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO rules VALUES (?, ?)",

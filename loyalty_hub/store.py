@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS pricing_mismatches (
     recorded_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS points_ledger (
     entry_id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, transaction_key TEXT NOT NULL,
-    points INTEGER NOT NULL, kind TEXT NOT NULL);
+    points INTEGER NOT NULL, kind TEXT NOT NULL, created_on TEXT NOT NULL);
 """
 
 
@@ -119,6 +119,6 @@ class HubStore:
 
 
 def member_row(row: sqlite3.Row) -> dict[str, Any]:
-    """A members row as the API shows it (JSON columns decoded)."""
+    """A members row with its JSON columns decoded."""
     data = dict(row)
     return {**data, "segments": json.loads(data["segments"]), "stamps": json.loads(data["stamps"])}

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import UTC, datetime
+from typing import Any
 
 from pydantic import ValidationError
 
 from loyalty_hub.models import ItemResult, SaleBody, TransactionItem
+from loyalty_hub.points import member_document
 from loyalty_hub.repricing import Repricer
 from loyalty_hub.store import HubStore, TerminalAuth, body_digest
 
@@ -42,9 +44,7 @@ def _apply_one(
         if seen["body_sha256"] != digest:
             return ItemResult(key=item.key, status="rejected", reason="key_reused")
         first = ItemResult.model_validate_json(seen["result"])
-        return first.model_copy(
-            update={"status": "duplicate", "member_points": _points(conn, first.member_id)}
-        )
+        return first.model_copy(update={"status": "duplicate", **_balance(conn, first.member_id)})
     try:
         sale = SaleBody.model_validate(item.body)
     except ValidationError as exc:
@@ -68,7 +68,7 @@ def _apply_one(
         key=item.key,
         status="applied",
         member_id=sale.member_id,
-        member_points=_points(conn, sale.member_id),
+        **_balance(conn, sale.member_id),
     )
     conn.execute(
         "INSERT INTO transactions (key, terminal_id, kind, body_sha256, body, result, received_at)"
@@ -93,16 +93,18 @@ def _refusal(
         return "invalid: key differs from sale_id"
     if sale.terminal_id != auth.terminal_id or sale.outlet_id != auth.outlet_id:
         return "invalid: sale is not from this terminal's outlet"
-    if sale.member_id is not None and _points(conn, sale.member_id) is None:
+    if sale.member_id is not None and _balance(conn, sale.member_id)["member_points"] is None:
         return "unknown_member"
     return None
 
 
-def _points(conn: sqlite3.Connection, member_id: str | None) -> int | None:
-    if member_id is None:
-        return None
-    row = conn.execute("SELECT points FROM members WHERE member_id = ?", (member_id,)).fetchone()
-    return int(row["points"]) if row else None
+def _balance(conn: sqlite3.Connection, member_id: str | None) -> dict[str, Any]:
+    """The member's active and pending points now, for the terminal's member cache."""
+    row = conn.execute("SELECT * FROM members WHERE member_id = ?", (member_id,)).fetchone()
+    if row is None:
+        return {"member_points": None, "member_pending": None}
+    view = member_document(conn, row, datetime.now(UTC).date())
+    return {"member_points": view["points"], "member_pending": view["pending_points"]}
 
 
 def _apply_to_member(conn: sqlite3.Connection, sale: SaleBody, key: str) -> None:
@@ -125,7 +127,9 @@ def _apply_to_member(conn: sqlite3.Connection, sale: SaleBody, key: str) -> None
     entries = [("earn", sale.points_earned), ("burn", -sale.points_redeemed)]
     if balance < 0:
         entries.append(("overdraft", -balance))
+    day = datetime.fromisoformat(sale.created_at).date().isoformat()
     conn.executemany(
-        "INSERT INTO points_ledger (member_id, transaction_key, points, kind) VALUES (?, ?, ?, ?)",
-        [(sale.member_id, key, points, kind) for kind, points in entries if points],
+        "INSERT INTO points_ledger (member_id, transaction_key, points, kind, created_on)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(sale.member_id, key, points, kind, day) for kind, points in entries if points],
     )

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from pos_client.core.catalog import Product
-from pos_client.core.loyalty import EarningPolicy, Member, PointsPolicy
+from pos_client.core.loyalty import EarningPolicy, Member, PointsBalance, PointsPolicy
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
@@ -156,12 +156,17 @@ class Checkout:
         self._store_call(lambda: self._caches.upsert_member(member))
         self.member = member
 
-    def points_of(self, member: Member) -> int:
-        """A member's balance as the hub last said, plus what this terminal has not sent."""
+    def balance_of(self, member: Member) -> PointsBalance:
+        """The member's points as the hub last said, with what this terminal has not sent:
+        points spent here are no longer active, points earned here are pending."""
         member_id = member.member_id
-        cached = self._store_call(lambda: self._caches.member_by_id(member_id))
-        base = cached.points if cached else member.points
-        return base + self._store_call(lambda: self._journal.unsynced_points(member_id))
+        known = self._store_call(lambda: self._caches.member_by_id(member_id)) or member
+        earned, spent = self._store_call(lambda: self._journal.unsynced_points(member_id))
+        return PointsBalance(
+            active=max(known.points - spent, 0),
+            pending=known.pending_points + earned,
+            expiring=known.expiring,
+        )
 
     # -- payment -------------------------------------------------------------------------------
 

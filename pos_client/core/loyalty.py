@@ -30,6 +30,8 @@ class Member:
     birthday: date | None = None
     purchases: int = 1  # 0 means this is the first purchase
     stamps: Mapping[str, int] = field(default_factory=dict)
+    pending_points: int = 0  # earned, not spendable until the return window has passed
+    expiring: tuple[tuple[date, int], ...] = ()  # (expires on, points), soonest first
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Member:
@@ -45,10 +47,16 @@ class Member:
                 birthday=date.fromisoformat(birthday) if birthday else None,
                 purchases=int(data.get("purchases", 1)),
                 stamps={str(k): int(v) for k, v in (data.get("stamps") or {}).items()},
+                pending_points=int(data.get("pending_points", 0)),
+                expiring=tuple(
+                    (date.fromisoformat(item["on"]), int(item["points"]))
+                    for item in data.get("expiring") or ()
+                ),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise MemberError(f"member record: bad field {exc}") from None
-        if member.points < 0 or member.purchases < 0 or any(v < 0 for v in member.stamps.values()):
+        counts = [member.points, member.purchases, member.pending_points, *member.stamps.values()]
+        if any(count < 0 for count in counts) or any(p <= 0 for _, p in member.expiring):
             raise MemberError(f"member {member.member_id}: negative points, purchases or stamps")
         return member
 
@@ -63,6 +71,10 @@ class Member:
             "birthday": self.birthday.isoformat() if self.birthday else None,
             "purchases": self.purchases,
             "stamps": dict(sorted(self.stamps.items())),
+            "pending_points": self.pending_points,
+            "expiring": [
+                {"on": day.isoformat(), "points": points} for day, points in self.expiring
+            ],
         }
 
     def birthday_distance(self, today: date) -> int | None:
@@ -116,6 +128,15 @@ class PointsPolicy:
         by_percent = int(Decimal(total) * self.max_redeem_percent / 100) // self.kopecks_per_point
         by_minimum = max(total - self.min_to_pay, 0) // self.kopecks_per_point
         return max(0, min(balance, by_percent, by_minimum))
+
+
+@dataclass(frozen=True, slots=True)
+class PointsBalance:
+    """What a member can spend now, what is on its way, and what expires when."""
+
+    active: int
+    pending: int
+    expiring: tuple[tuple[date, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ class SaleLine:
     points_paid: Money
     total: Money
     rule_ids: tuple[str, ...]
-    discount_notes: tuple[str, ...]
+    discount_notes: tuple[tuple[str, Money], ...]  # (what the receipt says, amount)
     stamp_cards: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,7 +75,9 @@ class SaleLine:
             "points_paid": self.points_paid,
             "total": self.total,
             "rule_ids": list(self.rule_ids),
-            "discount_notes": list(self.discount_notes),
+            "discount_notes": [
+                {"text": text, "amount": amount} for text, amount in self.discount_notes
+            ],
             "stamp_cards": list(self.stamp_cards),
         }
 
@@ -176,7 +178,7 @@ def build_sale(
             points_paid=pl.points_paid,
             total=pl.total,
             rule_ids=tuple(adj.rule_id for adj in pl.adjustments),
-            discount_notes=tuple(adj.text(language) for adj in pl.adjustments),
+            discount_notes=tuple((adj.text(language), adj.amount) for adj in pl.adjustments),
             stamp_cards=pl.stamp_cards,
         )
         for pl in priced.lines

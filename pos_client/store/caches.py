@@ -82,9 +82,8 @@ class Caches:
 
 
 def _member(row: dict[str, Any]) -> Member:
-    return Member.from_dict(
-        {**row, "segments": json.loads(row["segments"]), "stamps": json.loads(row["stamps"])}
-    )
+    decoded = {name: json.loads(row[name]) for name in ("segments", "stamps", "expiring")}
+    return Member.from_dict({**row, **decoded})
 
 
 def _product(row: dict[str, Any]) -> Product:

@@ -31,6 +31,7 @@ class DeliveryResult:
     reason: str | None = None
     member_id: str | None = None
     member_points: int | None = None
+    member_pending: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +83,19 @@ class Journal:
                 {"sale_id": sale.sale_id, "position": position, **tender.to_dict()}
                 for position, tender in enumerate(sale.tenders)
             )
-            if sale.member_id and sale.points_earned:
-                db.table("points_ledger").insert(
+            if sale.member_id:
+                db.table("points_ledger").insert_all(
                     {
                         "sale_id": sale.sale_id,
                         "member_id": sale.member_id,
-                        "kind": "earn",
-                        "points": sale.points_earned,
+                        "kind": kind,
+                        "points": points,
                     }
+                    for kind, points in (
+                        ("earn", sale.points_earned),
+                        ("burn", -sale.points_redeemed),
+                    )
+                    if points
                 )
             db.table("outbox").insert(
                 {"key": sale.sale_id, "kind": "sale", "body": body, "created_at": created}
@@ -128,8 +134,9 @@ class Journal:
                     db.execute("DELETE FROM outbox WHERE key = ?", [key])
                     if result.member_id is not None and result.member_points is not None:
                         db.execute(
-                            "UPDATE members SET points = ? WHERE member_id = ?",
-                            [result.member_points, result.member_id],
+                            "UPDATE members SET points = ?,"
+                            " pending_points = COALESCE(?, pending_points) WHERE member_id = ?",
+                            [result.member_points, result.member_pending, result.member_id],
                         )
                 else:
                     db.execute(
@@ -157,11 +164,11 @@ class Journal:
             raise classify(exc) from exc
         return QueueState(waiting=waiting, oldest_created_at=oldest, dead_letters=dead)
 
-    def unsynced_points(self, member_id: str) -> int:
-        """Points this terminal earned for the member in sales the hub has not confirmed yet."""
+    def unsynced_points(self, member_id: str) -> tuple[int, int]:
+        """(earned, spent): the member's points in sales the hub has not confirmed yet."""
         row = self._db.execute(
-            "SELECT COALESCE(SUM(p.points), 0) FROM points_ledger p"
-            " JOIN outbox o ON o.key = p.sale_id WHERE p.member_id = ?",
+            "SELECT COALESCE(SUM(MAX(p.points, 0)), 0), COALESCE(SUM(MIN(p.points, 0)), 0)"
+            " FROM points_ledger p JOIN outbox o ON o.key = p.sale_id WHERE p.member_id = ?",
             [member_id],
         ).fetchone()
-        return int(row[0])
+        return int(row[0]), -int(row[1])

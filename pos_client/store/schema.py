@@ -97,3 +97,10 @@ MIGRATIONS.append(
         "ALTER TABLE members ADD COLUMN stamps TEXT NOT NULL DEFAULT '{}'",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        "ALTER TABLE members ADD COLUMN pending_points INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE members ADD COLUMN expiring TEXT NOT NULL DEFAULT '[]'",
+    ]
+)

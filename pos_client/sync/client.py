@@ -107,7 +107,9 @@ class HubClient:
         }
         answer = self._parse(self._request("POST", "/v1/transactions", json=payload), BatchResult)
         return [
-            DeliveryResult(r.key, r.status, r.reason, r.member_id, r.member_points)
+            DeliveryResult(
+                r.key, r.status, r.reason, r.member_id, r.member_points, r.member_pending
+            )
             for r in answer.results
         ]
 

@@ -17,6 +17,7 @@ class ItemResult(Answer):
     reason: str | None = None
     member_id: str | None = None
     member_points: int | None = Field(default=None, ge=0)
+    member_pending: int | None = Field(default=None, ge=0)
 
 
 class BatchResult(Answer):

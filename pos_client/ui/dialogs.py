@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_client.core.loyalty import Member
+from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import MoneyError, format_money, parse_money
 from pos_client.core.sale import Sale
 from pos_client.ui.receipt_text import WIDTH as RECEIPT_WIDTH
@@ -188,7 +188,7 @@ class SaleDialog(QDialog):
     """The finished receipt, until the cashier starts the next customer."""
 
     def __init__(
-        self, sale: Sale, member: Member | None, balance: int | None, parent: QWidget
+        self, sale: Sale, member: Member | None, balance: PointsBalance | None, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self.setObjectName("saleDialog")

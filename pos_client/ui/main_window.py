@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from pos_client.checkout import Checkout, CheckoutError
 from pos_client.core.catalog import Product
-from pos_client.core.loyalty import Member
+from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.receipt import MAX_QUANTITY
 from pos_client.core.sale import Sale
@@ -189,16 +189,18 @@ class MainWindow(QMainWindow):
         self.model.show(priced)
         self.table.resizeRowsToContents()
         member = self.checkout.member
-        self.member_panel.show_member(member, self._points_of(member) if member else 0)
+        self.member_panel.show_member(
+            member, self._balance_of(member) if member else PointsBalance(0, 0)
+        )
         self.totals_panel.show_totals(priced)
         self.buttons["action_pay"].setEnabled(bool(priced.lines))
         self.receipt_area.setCurrentWidget(self.table if priced.lines else self.empty_hint)
 
-    def _points_of(self, member: Member) -> int:
+    def _balance_of(self, member: Member) -> PointsBalance:
         try:
-            return self.checkout.points_of(member)
+            return self.checkout.balance_of(member)
         except CheckoutError:
-            return member.points
+            return PointsBalance(member.points, member.pending_points, member.expiring)
 
     def clear_message(self) -> None:
         self.show_message("", "none")
@@ -374,7 +376,7 @@ class MainWindow(QMainWindow):
         self.clear_message()
         if self.bridge.loop is not None:
             self.bridge.loop.wake()
-        balance = self._points_of(member) if member else None
+        balance = self._balance_of(member) if member else None
         receipt = SaleDialog(sale, member, balance, self)
         self._open(receipt)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from pos_client.core.loyalty import Member
+from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.promotions import PricedReceipt
 from pos_client.ui.strings import Language, has_text, tr
@@ -26,14 +26,16 @@ class MemberPanel(QFrame):
         self.tier = _label("memberDetail", self)
         self.card = _label("memberDetail", self)
         self.points = _label("memberPoints", self)
-        for widget in (self.name, self.tier, self.card, self.points):
+        self.pending = _label("memberDetail", self)
+        self.expiring = _label("memberDetail", self)
+        for widget in (self.name, self.tier, self.card, self.points, self.pending, self.expiring):
             layout.addWidget(widget)
         self._member: Member | None = None
-        self._points = 0
+        self._balance = PointsBalance(0, 0)
         self.refresh()
 
-    def show_member(self, member: Member | None, points: int) -> None:
-        self._member, self._points = member, points
+    def show_member(self, member: Member | None, balance: PointsBalance) -> None:
+        self._member, self._balance = member, balance
         self.refresh()
 
     def refresh(self) -> None:
@@ -41,15 +43,25 @@ class MemberPanel(QFrame):
         if member is None:
             self.name.setText(tr("member_none"))
             self.tier.setText(tr("member_prompt"))
-            self.card.clear()
-            self.points.clear()
+            for label in (self.card, self.points, self.pending, self.expiring):
+                label.clear()
             return
         tier_key = f"tier_{member.tier}"
         tier = tr(tier_key) if has_text(tier_key) else member.tier
         self.name.setText(member.name)
         self.tier.setText(tr("member_tier", tier=tier))
         self.card.setText(tr("member_card", card=mask_card(member.card)))
-        self.points.setText(tr("member_points", points=f"{self._points:,}".replace(",", " ")))
+        balance = self._balance
+        self.points.setText(tr("member_points", points=_count(balance.active)))
+        self.pending.setText(
+            tr("member_pending", points=_count(balance.pending)) if balance.pending else ""
+        )
+        soonest = balance.expiring[0] if balance.expiring else None
+        self.expiring.setText(
+            tr("member_expiring", points=_count(soonest[1]), day=soonest[0].strftime("%d.%m.%Y"))
+            if soonest
+            else ""
+        )
 
 
 class TotalsPanel(QFrame):
@@ -96,6 +108,10 @@ class TotalsPanel(QFrame):
         self.points.setText(tr("points_to_earn", points=points) if points else "")
         hints = priced.hints if priced else ()
         self.hints.setText("\n".join(f"• {hint.text(Language.current)}" for hint in hints))
+
+
+def _count(points: int) -> str:
+    return f"{points:,}".replace(",", "\u00a0")
 
 
 def mask_card(card: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pos_client.core.loyalty import Member
+from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.sale import Sale
 from pos_client.ui.panels import mask_card
@@ -12,11 +12,14 @@ WIDTH = 42
 
 
 def _pair(left: str, right: str) -> str:
-    space = max(1, WIDTH - len(left) - len(right))
-    return f"{left}{' ' * space}{right}"
+    """Left and right on one receipt row; a left side too long for the row is cut with …."""
+    room = WIDTH - len(right) - 1
+    if len(left) > room:
+        left = left[: room - 1] + "…"
+    return f"{left}{' ' * (WIDTH - len(left) - len(right))}{right}"
 
 
-def render_sale(sale: Sale, member: Member | None, balance: int | None) -> str:
+def render_sale(sale: Sale, member: Member | None, balance: PointsBalance | None) -> str:
     """Receipt text; the member appears only by the last digits of the card."""
     when = sale.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
     rows = [tr("sale_title", number=sale.number), when, ""]
@@ -24,9 +27,8 @@ def render_sale(sale: Sale, member: Member | None, balance: int | None) -> str:
         rows.append(line.name)
         price = f"{line.quantity} × {format_money(line.unit_price, '')}"
         rows.append(_pair("  " + price, format_money(line.unit_price * line.quantity, "")))
-        if line.discount:
-            note = ", ".join(line.discount_notes) or tr("discount")
-            rows.append(_pair(f"  {note}", format_money(-line.discount, "")))
+        for text, amount in line.discount_notes:
+            rows.append(_pair(f"  {text}", format_money(-amount, "")))
     rows += ["-" * WIDTH]
     if sale.discount:
         rows.append(_pair(tr("subtotal"), format_money(sale.subtotal)))
@@ -43,5 +45,7 @@ def render_sale(sale: Sale, member: Member | None, balance: int | None) -> str:
         rows += ["", _pair(tr("receipt_member"), mask_card(member.card))]
         rows.append(_pair(tr("receipt_points"), f"+{sale.points_earned}"))
         if balance is not None:
-            rows.append(_pair(tr("receipt_balance"), str(balance)))
+            rows.append(_pair(tr("receipt_balance"), str(balance.active)))
+            if balance.pending:
+                rows.append(_pair(tr("receipt_pending"), str(balance.pending)))
     return "\n".join(rows)

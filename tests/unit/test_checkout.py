@@ -47,7 +47,8 @@ def test_a_whole_sale(checkout: Checkout, journal: Journal) -> None:
     assert (sale.number, sale.change, sale.member_id) == (1, 50000 - priced.total, "M-00004")
     assert checkout.receipt.is_empty and checkout.member is None
     assert journal.queue_state().waiting == 1
-    assert checkout.points_of(member) == member.points + sale.points_earned
+    balance = checkout.balance_of(member)
+    assert (balance.active, balance.pending) == (member.points, sale.points_earned)
 
 
 def test_handle_code_adds_products_and_identifies_cards(checkout: Checkout) -> None:

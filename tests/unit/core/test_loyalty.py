@@ -23,6 +23,8 @@ def test_member_round_trip() -> None:
         "birthday": "1990-02-28",
         "purchases": 0,
         "stamps": {"coffee": 3},
+        "pending_points": 12,
+        "expiring": [{"on": "2027-03-15", "points": 5}],
     }
     assert Member.from_dict(data).to_dict() == data
 
@@ -33,3 +35,18 @@ def test_bad_member_records_are_refused(change: dict[str, object]) -> None:
     data = {k: v for k, v in data.items() if v is not None}
     with pytest.raises(MemberError):
         Member.from_dict(data)
+
+
+def test_points_view_pending_then_active_then_expired() -> None:
+    from datetime import date
+
+    from pos_client.core.loyalty import PointLot, PointsPolicy, points_view
+
+    policy = PointsPolicy(pending_days=14, expiry_days=365)
+    lots = [PointLot(100, date(2026, 1, 1)), PointLot(30, date(2026, 11, 20))]
+    today = points_view(lots, policy, date(2026, 11, 22))
+    assert (today.active, today.pending) == (100, 30)
+    assert today.pending_until == ((date(2026, 12, 4), 30),)
+    assert today.expiring == ((date(2027, 1, 15), 100),)
+    later = points_view(lots, policy, date(2027, 1, 15))
+    assert (later.active, later.pending) == (30, 0)

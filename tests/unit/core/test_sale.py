@@ -44,7 +44,7 @@ def test_sale_record_keeps_everything_the_hub_needs() -> None:
     body = _sale().to_dict()
     assert body["total"] == 38000 - 5700
     assert body["lines"][0]["rule_ids"] == ["c"]
-    assert body["lines"][0]["discount_notes"] == ["−15% Правило c"]
+    assert body["lines"][0]["discount_notes"] == [{"text": "−15% Правило c", "amount": 5700}]
     assert body["tenders"] == [{"kind": "cash", "amount": 32300, "received": 50000}]
     assert body["member_id"] == "M-1"
     assert body["points_earned"] == 16  # 323,00 at 5 per 100

@@ -41,7 +41,7 @@ def test_sale_points_and_outbox_row_are_written_together(journal: Journal) -> No
     assert sale.number == 1
     assert journal.record_sale(_builder("s-2")).number == 2
     assert journal.queue_state().waiting == 2
-    assert journal.unsynced_points("M-1") == 2 * sale.points_earned
+    assert journal.unsynced_points("M-1") == (2 * sale.points_earned, 0)
     item = journal.outbox_batch(10)[0]
     assert (item.key, item.kind, item.attempts) == ("s-1", "sale", 0)
 
@@ -91,7 +91,7 @@ def test_failed_attempt_is_counted(journal: Journal) -> None:
     journal.record_sale(_builder("a", with_member=False))
     journal.note_failed_attempt(["a"], "ConnectError")
     assert journal.outbox_batch(1)[0].attempts == 1
-    assert journal.unsynced_points("M-1") == 0
+    assert journal.unsynced_points("M-1") == (0, 0)
 
 
 def test_queue_state_of_a_broken_database_is_a_store_error(terminal_db) -> None:  # type: ignore[no-untyped-def]
