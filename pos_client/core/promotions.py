@@ -236,14 +236,15 @@ class PricingEngine:
         self._context_free = {rule.rule_id for rule in rules if _context_free(rule)}
         self.labels = {rule.rule_id: _labels(rule.effect) for rule in rules}
         self._described: dict[str, tuple[Product, tuple[str, ...], list[str]]] = {}
-        self._universal: list[Rule] = []
-        self._by_key: dict[str, list[Rule]] = defaultdict(list)
-        for rule in rules:
+        self._rules = rules
+        self._universal: set[int] = set()  # positions in rule order
+        self._by_key: dict[str, list[int]] = defaultdict(list)
+        for position, rule in enumerate(rules):
             keys = _rule_keys(rule)
             if keys is None:
-                self._universal.append(rule)
+                self._universal.add(position)
             for key in keys or ():
-                self._by_key[key].append(rule)
+                self._by_key[key].append(position)
 
     def describe(self, product: Product) -> tuple[tuple[str, ...], list[str]]:
         """A product's category chain and index keys, remembered between re-pricings."""
@@ -257,12 +258,11 @@ class PricingEngine:
 
     def candidates(self, products: Iterable[Product]) -> list[Rule]:
         """The rules a receipt with these products can wake, in rule order."""
-        found = {rule.rule_id: rule for rule in self._universal}
+        found = set(self._universal)
         for product in products:
             for key in self.describe(product)[1]:
-                for rule in self._by_key.get(key, ()):
-                    found[rule.rule_id] = rule
-        return sorted(found.values(), key=lambda r: self.order[r.rule_id])
+                found.update(self._by_key.get(key, ()))
+        return [self._rules[position] for position in sorted(found)]
 
     def price(
         self, receipt: Receipt, member: Member | None, context: PricingContext
