@@ -45,8 +45,19 @@ def percent_of(amount: Money, percent: Decimal) -> Money:
 
     Exact integer arithmetic on the percent's ratio: no float, no Decimal context.
     """
+    return share_of(amount, percent_ratio(percent))
+
+
+def percent_ratio(percent: Decimal) -> tuple[int, int]:
+    """A percent as an exact fraction (numerator, denominator) of the whole."""
     numerator, denominator = percent.as_integer_ratio()
-    product, divisor = amount * numerator, 100 * denominator
+    return numerator, 100 * denominator
+
+
+def share_of(amount: Money, ratio: tuple[int, int]) -> Money:
+    """`amount` times the fraction `ratio`, rounded half up (away from zero) to the kopeck."""
+    numerator, divisor = ratio
+    product = amount * numerator
     whole, remainder = divmod(abs(product), divisor)
     if 2 * remainder >= divisor:
         whole += 1

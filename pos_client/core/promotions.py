@@ -27,13 +27,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
-from pos_client.core.money import Money, allocate, format_money, percent_of
+from pos_client.core.money import Money, allocate, format_money, percent_ratio, share_of
 from pos_client.core.receipt import Receipt, ReceiptLine
 from pos_client.core.ruleset import (
+    LINE_EFFECTS,
     RECEIPT_EFFECTS,
     Effect,
     ProductSet,
@@ -54,17 +55,19 @@ class PricingContext:
     redeem_points: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Adjustment:
-    """One discount (or a line's share of a receipt discount), with the rule that made it."""
+class Adjustment(NamedTuple):
+    """One discount (or a line's share of a receipt discount), with the rule that made it.
+
+    A named tuple rather than a frozen dataclass: a re-price makes thousands of them.
+    """
 
     rule_id: str
     rule_name_ru: str
     rule_name_en: str
     kind: str
-    amount: Money
     label_ru: str
     label_en: str
+    amount: Money
 
     def text(self, language: str) -> str:
         if language == "ru":
@@ -234,7 +237,18 @@ class PricingEngine:
         rules.sort(key=lambda r: (-r.priority, r.rule_id))
         self.order = {rule.rule_id: position for position, rule in enumerate(rules)}
         self._context_free = {rule.rule_id for rule in rules if _context_free(rule)}
-        self.labels = {rule.rule_id: _labels(rule.effect) for rule in rules}
+        self.adjustment_heads = {
+            rule.rule_id: (
+                rule.rule_id,
+                rule.name_ru,
+                rule.name_en,
+                rule.effect.kind,
+                *_labels(rule.effect),
+            )
+            for rule in rules
+        }
+        self.ratios = {rule.rule_id: percent_ratio(rule.effect.percent) for rule in rules}
+        self._family = {rule.rule_id: _family(rule.effect.kind) for rule in rules}
         self._described: dict[str, tuple[Product, tuple[str, ...], list[str]]] = {}
         self._rules = rules
         self._universal: set[int] = set()  # positions in rule order
@@ -274,9 +288,9 @@ class PricingEngine:
         rules = self.candidates(line.product for line in receipt.lines)
         eligible = [rule for rule in rules if job.eligible(rule)]
         by_kind: dict[str, list[Rule]] = defaultdict(list)
+        family = self._family
         for rule in eligible:
-            family = "line" if rule.effect.is_line_level else rule.effect.kind
-            by_kind["receipt" if family.startswith("receipt_") else family].append(rule)
+            by_kind[family[rule.rule_id]].append(rule)
         for slot in _slots(by_kind["line"]):
             job.apply_line_slot(slot)
         for rule in by_kind["stamp"]:
@@ -292,6 +306,13 @@ class PricingEngine:
         )
         hints = tuple(islice(job.hints(rules, set(map(id, eligible))), MAX_HINTS))
         return job.result(coupons, hints)
+
+
+def _family(kind: str) -> str:
+    """Which step of the pricing applies an effect kind (see the module's docstring)."""
+    if kind in LINE_EFFECTS:
+        return "line"
+    return "receipt" if kind in RECEIPT_EFFECTS else kind
 
 
 def _context_free(rule: Rule) -> bool:
@@ -357,16 +378,16 @@ class _LineState:
         return self.remaining // self.line.quantity
 
 
-@dataclass(frozen=True, slots=True)
-class Offer:
+class Offer(NamedTuple):
     """What one rule would save on which lines."""
 
     rule: Rule
     amounts: dict[int, Money]  # line id -> discount
-    value: Money = field(init=False)
+    value: Money  # the sum of the amounts
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "value", sum(self.amounts.values()))
+    @classmethod
+    def of(cls, rule: Rule, amounts: dict[int, Money]) -> Offer:
+        return cls(rule, amounts, sum(amounts.values()))
 
 
 def best_combination(offers: Sequence[Offer], rank: dict[str, int]) -> list[Offer]:
@@ -409,27 +430,29 @@ def _clusters(offers: Sequence[Offer]) -> list[list[Offer]]:
 def _best_in_cluster(offers: list[Offer], rank: dict[str, int]) -> list[Offer]:
     ordered = sorted(offers, key=lambda o: (-o.value, rank[o.rule.rule_id]))
     exact, rest = ordered[:EXACT_GROUP_SEARCH], ordered[EXACT_GROUP_SEARCH:]
-    lines = [frozenset(offer.amounts) for offer in exact]
+    bit = {line: 1 << n for n, line in enumerate({line for o in exact for line in o.amounts})}
+    masks = [sum(bit[line] for line in offer.amounts) for offer in exact]
+    values = [offer.value for offer in exact]
     suffix = [0] * (len(exact) + 1)
     for i in range(len(exact) - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + exact[i].value
+        suffix[i] = suffix[i + 1] + values[i]
     best_value: Money = -1
     best_choice: tuple[int, ...] = ()
 
     def ranks(chosen: tuple[int, ...]) -> list[int]:
         return sorted(rank[exact[i].rule.rule_id] for i in chosen)
 
-    def search(i: int, used: frozenset[int], value: Money, chosen: tuple[int, ...]) -> None:
+    def search(i: int, used: int, value: Money, chosen: tuple[int, ...]) -> None:
         nonlocal best_value, best_choice
         if value > best_value or (value == best_value and ranks(chosen) < ranks(best_choice)):
             best_value, best_choice = value, chosen
         if i == len(exact) or value + suffix[i] < best_value:
             return
-        if used.isdisjoint(lines[i]):
-            search(i + 1, used | lines[i], value + exact[i].value, (*chosen, i))
+        if not used & masks[i]:
+            search(i + 1, used | masks[i], value + values[i], (*chosen, i))
         search(i + 1, used, value, chosen)
 
-    search(0, frozenset(), 0, ())
+    search(0, 0, 0, ())
     picked = [exact[i] for i in best_choice]
     used = {line for offer in picked for line in offer.amounts}
     for offer in rest:
@@ -454,19 +477,20 @@ class _Job:
         self.member = member
         self.context = context
         self.local = context.at.astimezone(ruleset.outlet.zone)
-        self.lines = [
-            _LineState(line, engine.describe(line.product)[0], line.amount)
-            for line in receipt.lines
-        ]
+        self.lines: list[_LineState] = []
+        self.by_key: dict[str, list[_LineState]] = defaultdict(list)
+        for line in receipt.lines:
+            categories, keys = engine.describe(line.product)
+            state = _LineState(line, categories, line.amount)
+            self.lines.append(state)
+            for key in keys:
+                self.by_key[key].append(state)
         self.by_id = {state.line.line_id: state for state in self.lines}
         self.subtotal = sum(state.line.amount for state in self.lines)
-        self.by_key: dict[str, list[_LineState]] = defaultdict(list)
-        for state in self.lines:
-            for key in engine.describe(state.line.product)[1]:
-                self.by_key[key].append(state)
         self._matched: dict[int, list[_LineState]] = {}
         self.rank = engine.order
-        self.labels = engine.labels
+        self.adjustment_heads = engine.adjustment_heads
+        self.ratios = engine.ratios
         self.stamp_cards: list[StampCard] = []
         self.awards: list[PointsAward] = []
         self.points_redeemed = 0
@@ -510,18 +534,19 @@ class _Job:
 
     def lines_in(self, product_set: ProductSet) -> list[_LineState]:
         """The receipt's lines whose products are in the set, in receipt order (via the keys)."""
-        if product_set.is_everything:
-            return self.lines
         found = self._matched.get(id(product_set))
         if found is None:
-            keys = product_set.index_keys
-            if len(keys) == 1:
-                found = self.by_key.get(keys[0], [])
-            else:
-                hits = {id(s): s for key in keys for s in self.by_key.get(key, ())}
-                found = sorted(hits.values(), key=lambda s: s.line.line_id)
-            self._matched[id(product_set)] = found
+            found = self._matched[id(product_set)] = self._match(product_set)
         return found
+
+    def _match(self, product_set: ProductSet) -> list[_LineState]:
+        if product_set.is_everything:
+            return self.lines
+        keys = product_set.index_keys
+        if len(keys) == 1:
+            return self.by_key.get(keys[0], [])
+        hits = {id(s): s for key in keys for s in self.by_key.get(key, ())}
+        return sorted(hits.values(), key=lambda s: s.line.line_id)
 
     def shortfall(self, rule: Rule) -> tuple[int, Money]:
         """(units, amount) missing before the rule's receipt conditions hold; (0, 0) if none."""
@@ -550,55 +575,64 @@ class _Job:
             return False
         return True
 
-    def targets(self, effect: Effect) -> list[_LineState]:
-        return [s for s in self.lines_in(effect.target) if s.remaining > 0]
-
     # -- line discounts ------------------------------------------------------------------------
 
     def offer(self, rule: Rule) -> Offer:
-        return Offer(rule, self.savings(rule))
+        return Offer.of(rule, self.savings(rule))
 
     def savings(self, rule: Rule) -> dict[int, Money]:
         """What the rule would save, by line id, on what is left of the lines now."""
         effect = rule.effect
-        limit = rule.limit_per_receipt
-        amounts: dict[int, Money] = {}
         if effect.kind == "buy_x_get_y":
-            unit_prices = [
-                (s.unit_remaining, s.line.product.sku, s.line.line_id)
-                for s in self.targets(effect)
-                for _ in range(s.line.quantity)
-            ]
-            unit_prices.sort(key=lambda u: (-u[0], u[1]))
-            size = effect.buy + effect.get
-            sets = len(unit_prices) // size
-            sets = sets if limit is None else min(sets, limit)
-            for number in range(sets):
-                free = unit_prices[number * size + effect.buy : (number + 1) * size]
-                for price, _, line_id in free:
-                    amounts[line_id] = amounts.get(line_id, 0) + percent_of(price, effect.percent)
-            return {k: v for k, v in amounts.items() if v > 0}
-        left = limit
-        targets = self.targets(effect)
-        if limit is not None:  # the most expensive units first: best for the customer
-            targets.sort(key=lambda s: (-s.unit_remaining, s.line.product.sku))
-        for state in targets:
-            units = state.line.quantity if left is None else min(left, state.line.quantity)
+            return self._free_unit_savings(rule)
+        states = self.lines_in(effect.target)
+        left = rule.limit_per_receipt
+        if left is not None:  # the most expensive units first: best for the customer
+            states = sorted(states, key=lambda s: (-s.unit_remaining, s.line.product.sku))
+        kind = effect.kind
+        ratio = self.ratios[rule.rule_id]
+        amounts: dict[int, Money] = {}
+        for state in states:
+            remaining = state.remaining
+            if remaining <= 0:
+                continue
+            quantity = state.line.quantity
+            units = quantity if left is None else min(left, quantity)
             if units <= 0:
                 break
             if left is not None:
                 left -= units
-            base = state.remaining * units // state.line.quantity
-            if effect.kind == "percent_off":
-                saving = percent_of(base, effect.percent)
-            elif effect.kind == "amount_off":
+            base = remaining if units == quantity else remaining * units // quantity
+            if kind == "percent_off":
+                saving = share_of(base, ratio)
+            elif kind == "amount_off":
                 saving = effect.amount * units
             else:  # fixed_price
                 saving = base - effect.amount * units
-            saving = min(max(saving, 0), state.remaining)
-            if saving:
-                amounts[state.line.line_id] = saving
+            if saving > 0:
+                amounts[state.line.line_id] = min(saving, remaining)
         return amounts
+
+    def _free_unit_savings(self, rule: Rule) -> dict[int, Money]:
+        """Buy X get Y: the cheapest units of each set of X + Y are free (or discounted)."""
+        effect = rule.effect
+        unit_prices = [
+            (s.unit_remaining, s.line.product.sku, s.line.line_id)
+            for s in self.lines_in(effect.target)
+            if s.remaining > 0
+            for _ in range(s.line.quantity)
+        ]
+        unit_prices.sort(key=lambda u: (-u[0], u[1]))
+        size = effect.buy + effect.get
+        sets = len(unit_prices) // size
+        if rule.limit_per_receipt is not None:
+            sets = min(sets, rule.limit_per_receipt)
+        ratio = self.ratios[rule.rule_id]
+        amounts: dict[int, Money] = {}
+        for number in range(sets):
+            for price, _, line_id in unit_prices[number * size + effect.buy : (number + 1) * size]:
+                amounts[line_id] = amounts.get(line_id, 0) + share_of(price, ratio)
+        return {k: v for k, v in amounts.items() if v > 0}
 
     def apply_line_slot(self, slot: list[Rule]) -> None:
         if len(slot) == 1:  # a stackable rule: nothing to choose
@@ -606,27 +640,19 @@ class _Job:
         else:
             offers = [offer for offer in map(self.offer, slot) if offer.value > 0]
             chosen = [(o.rule, o.amounts) for o in best_combination(offers, self.rank)]
+        by_id = self.by_id
         for rule, amounts in chosen:
-            for line_id, amount in amounts.items():
-                self._discount(self.by_id[line_id], rule, amount)
+            head = self.adjustment_heads[rule.rule_id]
+            for line_id, amount in amounts.items():  # each within what is left of its line
+                state = by_id[line_id]
+                state.adjustments.append(Adjustment(*head, amount))
+                state.remaining -= amount
 
     def _discount(self, state: _LineState, rule: Rule, amount: Money) -> None:
         amount = min(amount, state.remaining)
-        if amount <= 0:
-            return
-        label_ru, label_en = self.labels[rule.rule_id]
-        state.adjustments.append(
-            Adjustment(
-                rule.rule_id,
-                rule.name_ru,
-                rule.name_en,
-                rule.effect.kind,
-                amount,
-                label_ru,
-                label_en,
-            )
-        )
-        state.remaining -= amount
+        if amount > 0:
+            state.adjustments.append(Adjustment(*self.adjustment_heads[rule.rule_id], amount))
+            state.remaining -= amount
 
     # -- stamps ---------------------------------------------------------------------------
 
@@ -669,7 +695,7 @@ class _Job:
             if total <= 0 or total < effect.threshold:
                 continue
             if effect.kind == "receipt_percent_off":
-                saving = percent_of(total, effect.percent)
+                saving = share_of(total, self.ratios[rule.rule_id])
             else:
                 saving = min(effect.amount, total)
             if saving > 0 and (best is None or saving > best[0]):

@@ -112,7 +112,7 @@ offer_lists = st.lists(
 def test_the_chosen_combination_is_never_worse_than_any_other(raw: list) -> None:
     parsed = parse_ruleset(ruleset_doc([rule(f"r{i}", 10, ["coffee"]) for i in range(len(raw))]))
     offers = [
-        Offer(parsed.rules[i], {line: value for line in lines})
+        Offer.of(parsed.rules[i], {line: value for line in lines})
         for i, (lines, value) in enumerate(raw)
     ]
     rank = {r.rule_id: i for i, r in enumerate(parsed.rules)}
