@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     price.add_argument("--channel", default="store", help="store, web or app")
     price.add_argument("--coupon", action="append", default=[], help="a coupon code (repeat)")
     price.add_argument("--redeem", type=int, default=0, help="points the member wants to spend")
+    scan = commands.add_parser("scan", help="decode the codes in image files")
+    scan.add_argument("files", type=Path, nargs="+", metavar="FILE", help="image or folder")
+    scan.add_argument("--json", action="store_true", help="one JSON object per file per line")
     return parser
 
 
@@ -36,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "price":
         return _price(args)
+    if args.command == "scan":
+        return _scan(args)
     from pos_client.ui.app import run
 
     if args.demo:
@@ -78,3 +83,21 @@ def _price(args: argparse.Namespace) -> int:
         print(f"pos-client price: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from pos_client.core.catalog import is_valid_ean
+    from pos_client.scan_command import scan_files
+
+    is_product = is_valid_ean
+    try:
+        config = load_config(args.config)
+    except ConfigError:
+        config = None  # no terminal here: judge numbers by their check digit alone
+    if config is not None and config.db_path.exists():
+        from pos_client.store.caches import Caches
+        from pos_client.store.db import open_database
+
+        caches = Caches(open_database(config.db_path))
+        is_product = lambda code: caches.product_by_barcode(code) is not None  # noqa: E731
+    return scan_files(args.files, as_json=args.json, is_product=is_product)

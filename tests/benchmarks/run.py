@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks import pricing
+from tests.benchmarks import pricing, scan
 
-BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {"pricing": pricing.run}
+BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {"pricing": pricing.run, "scan": scan.run}
 
 
 def main() -> int:
