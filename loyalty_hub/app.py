@@ -13,6 +13,7 @@ from loyalty_hub.models import (
     BatchResult,
     CatalogBody,
     Health,
+    KeysBody,
     MemberBody,
     MemberCacheBody,
     ProductBody,
@@ -23,6 +24,7 @@ from loyalty_hub.points import member_document
 from loyalty_hub.repricing import Repricer
 from loyalty_hub.rules import outlet_ruleset
 from loyalty_hub.store import HubStore, TerminalAuth
+from loyalty_hub.tokens import public_keys
 from loyalty_hub.transactions import apply_batch
 from pos_client import __version__
 
@@ -88,6 +90,11 @@ def create_app(store: HubStore) -> FastAPI:
             if row is None:
                 raise HTTPException(status.HTTP_404_NOT_FOUND, "no member with this card")
             return MemberBody.model_validate(member_document(conn, row, datetime.now(UTC).date()))
+
+    @app.get("/v1/keys")
+    def keys(auth: Terminal) -> KeysBody:
+        """Public keys that verify members' app codes, by key id."""
+        return KeysBody(keys=public_keys(store))
 
     @app.post("/v1/transactions")
     def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:

@@ -27,6 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--outlet", required=True)
     add.add_argument("--terminal-id")
 
+    token_command = commands.add_parser(
+        "token", help="print the app code a member's phone shows now"
+    )
+    token_command.add_argument("member_id", metavar="MEMBER_ID")
+    token_command.add_argument("--db", type=Path, required=True)
+
     args = parser.parse_args(argv)
     from loyalty_hub.seed import load_seed, seed_path_or_name
     from loyalty_hub.store import HubStore
@@ -46,6 +52,15 @@ def main(argv: list[str] | None = None) -> int:
         uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
         return 0
     store = HubStore(args.db)
+    if args.command == "token":
+        from loyalty_hub.tokens import member_token
+
+        try:
+            print(member_token(store, args.member_id))
+        except ValueError as exc:
+            print(f"loyalty-hub: {exc}", file=sys.stderr)
+            return 2
+        return 0
     try:
         terminal_id, token = store.add_terminal(args.outlet, args.terminal_id)
     except ValueError as exc:

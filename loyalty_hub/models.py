@@ -155,3 +155,7 @@ class MemberCacheBody(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"]
     time: str
+
+
+class KeysBody(BaseModel):
+    keys: dict[str, str]  # key id -> Ed25519 public key, 32 bytes in unpadded base64url

@@ -13,6 +13,14 @@ from decimal import Decimal
 from typing import TypeVar
 
 from pos_client.core.catalog import Product
+from pos_client.core.identity import (
+    CodeKind,
+    IdentityRules,
+    TokenRejected,
+    classify,
+    public_key_from_text,
+    verify_token,
+)
 from pos_client.core.loyalty import EarningPolicy, Member, PointsBalance, PointsPolicy
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
@@ -21,6 +29,7 @@ from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, sett
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
 from pos_client.store.journal import Journal
+from pos_client.store.seen_tokens import SeenTokens
 
 MAX_CODE_LENGTH = 64
 
@@ -34,6 +43,13 @@ class CheckoutError(Exception):
         super().__init__(code, params)
         self.code = code
         self.params = params
+
+
+@dataclass(frozen=True, slots=True)
+class Coupon:
+    """A coupon taken at the till for the current receipt."""
+
+    code: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +71,8 @@ class Checkout:
         clock: Callable[[], datetime],
         new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
         language: str = "ru",
+        identity_rules: IdentityRules | None = None,
+        seen_tokens: SeenTokens | None = None,
     ) -> None:
         self._journal = journal
         self._caches = caches
@@ -65,6 +83,9 @@ class Checkout:
         self.receipt = Receipt()
         self.member: Member | None = None
         self.redeem_points = 0
+        self.coupons: frozenset[str] = frozenset()
+        self.identity_rules = identity_rules or IdentityRules()
+        self._seen_tokens = seen_tokens
         self.engine = PricingEngine(self._empty_ruleset())
         self.reload_rules()
 
@@ -93,7 +114,10 @@ class Checkout:
     @property
     def priced(self) -> PricedReceipt:
         context = PricingContext(
-            at=self._clock(), channel=self._till.channel, redeem_points=self.redeem_points
+            at=self._clock(),
+            channel=self._till.channel,
+            coupons=self.coupons,
+            redeem_points=self.redeem_points,
         )
         return self.engine.price(self.receipt, self.member, context)
 
@@ -108,23 +132,42 @@ class Checkout:
         self.receipt = self._receipt_call(lambda: self.receipt.add(product))
         return product
 
-    def handle_code(self, code: str) -> Product | Member:
-        """A code from a scanner: a product goes on the receipt, a member card identifies."""
-        code = code.strip()
-        if not code or len(code) > MAX_CODE_LENGTH or not (code.isascii() and code.isalnum()):
-            raise CheckoutError("bad_barcode", code=_printable(code))
-        if code.isdigit():
-            try:
-                return self.scan(code)
-            except CheckoutError as exc:
-                if exc.code != "unknown_barcode":
-                    raise
-        try:
-            return self.identify_card(code)
-        except CheckoutError as exc:
-            if exc.code != "unknown_card":
-                raise
-        raise CheckoutError("unknown_code", code=code)
+    def handle_code(self, code: str) -> Product | Member | Coupon:
+        """A code from a scanner or the camera, whatever it is (see core.identity.classify).
+
+        A product goes on the receipt; a member card or app code identifies the member; a
+        coupon of the ruleset is taken for this receipt.
+        """
+        found = classify(
+            code,
+            self.identity_rules,
+            is_product=lambda number: self._caches.product_by_barcode(number) is not None,
+            coupons=self.ruleset.coupon_codes,
+        )
+        if found.kind is CodeKind.PRODUCT:
+            return self.scan(found.text)
+        if found.kind is CodeKind.MEMBER_CARD:
+            return self.identify_card(found.text)
+        if found.kind is CodeKind.MEMBER_TOKEN:
+            return self.identify_app_code(found.text)
+        if found.kind is CodeKind.COUPON:
+            return self.take_coupon(found.text)
+        if found.kind is CodeKind.RECEIPT:
+            raise CheckoutError("receipt_code", code=found.text)
+        if found.reason == "bad_check_digit":
+            raise CheckoutError("bad_check_digit", code=found.text)
+        if found.reason:
+            raise CheckoutError("unreadable_code")
+        raise CheckoutError("unknown_code", code=_printable(found.text))
+
+    def take_coupon(self, code: str) -> Coupon:
+        """A coupon some rule of the outlet asks for; it counts for this receipt only."""
+        if code not in self.ruleset.coupon_codes:
+            raise CheckoutError("unknown_coupon", code=_printable(code))
+        if code in self.coupons:
+            raise CheckoutError("coupon_already_taken", code=code)
+        self.coupons = self.coupons | {code}
+        return Coupon(code)
 
     def set_quantity(self, line_id: int, quantity: int) -> None:
         self.receipt = self._receipt_call(lambda: self.receipt.set_quantity(line_id, quantity))
@@ -137,6 +180,7 @@ class Checkout:
         self.receipt = Receipt()
         self.member = None
         self.redeem_points = 0
+        self.coupons = frozenset()
 
     # -- the member --------------------------------------------------------------------------
 
@@ -148,6 +192,27 @@ class Checkout:
         member = self._store_call(lambda: self._caches.member_by_card(card))
         if member is None:
             raise CheckoutError("unknown_card", card=card)
+        self.member = member
+        return member
+
+    def identify_app_code(self, text: str) -> Member:
+        """Attach the member whose app shows this signed code: genuine, current, first seen."""
+        seen = self._seen_tokens
+        keys = self._store_call(self._caches.app_keys)
+        try:
+            token = verify_token(
+                text,
+                {key_id: public_key_from_text(key) for key_id, key in keys.items()},
+                now=self._clock().timestamp(),
+                seen=seen.seen if seen else lambda _token: False,
+            )
+        except TokenRejected as exc:
+            raise CheckoutError(f"app_code_{exc.reason}") from None
+        member = self._store_call(lambda: self._caches.member_by_id(token.member_id))
+        if member is None:
+            raise CheckoutError("unknown_member", member=token.member_id)
+        if seen is not None and not self._store_call(lambda: seen.claim(token, self._clock())):
+            raise CheckoutError("app_code_replayed")
         self.member = member
         return member
 

@@ -205,6 +205,11 @@ class Ruleset:
             chain.append(self.category_parents[chain[-1]])
         return tuple(chain)
 
+    @property
+    def coupon_codes(self) -> frozenset[str]:
+        """Codes a cashier can scan: those some rule of this outlet asks for."""
+        return frozenset(r.conditions.coupon for r in self.rules if r.conditions.coupon)
+
 
 # -- parsing --------------------------------------------------------------------------------
 

@@ -72,6 +72,17 @@ class Caches:
         rows = list(self._db["members"].rows_where("member_id = ?", [member_id], limit=1))
         return _member(rows[0]) if rows else None
 
+    def replace_app_keys(self, keys: dict[str, str]) -> None:
+        """The hub's public keys for members' app codes (key id -> base64url)."""
+        with immediate_transaction(self._db) as db:
+            db.execute("DELETE FROM app_keys")
+            db.table("app_keys").insert_all(
+                {"key_id": key_id, "public_key": text} for key_id, text in keys.items()
+            )
+
+    def app_keys(self) -> dict[str, str]:
+        return {key_id: text for key_id, text in self._db.execute("SELECT * FROM app_keys")}
+
     def set_meta(self, key: str, value: str) -> None:
         with immediate_transaction(self._db) as db:
             db.table("meta").upsert({"key": key, "value": value}, pk="key")

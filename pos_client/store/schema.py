@@ -104,3 +104,19 @@ MIGRATIONS.append(
         "ALTER TABLE members ADD COLUMN expiring TEXT NOT NULL DEFAULT '[]'",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        """CREATE TABLE app_keys (
+            key_id TEXT PRIMARY KEY,
+            public_key TEXT NOT NULL
+        )""",
+        """CREATE TABLE seen_tokens (
+            key_id TEXT NOT NULL,
+            member_id TEXT NOT NULL,
+            step INTEGER NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (key_id, member_id, step)
+        )""",
+    ]
+)

@@ -1,4 +1,4 @@
-"""One sync round: push the outbox in batches, then pull ruleset, catalog and member cache."""
+"""One sync round: push the outbox in batches, then pull ruleset, catalog, keys and members."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from pos_client.core.catalog import CatalogError, Product
+from pos_client.core.identity import public_key_from_text
 from pos_client.core.loyalty import Member, MemberError
 from pos_client.core.ruleset import RulesetError, parse_ruleset
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
 from pos_client.sync.client import HubBadAnswer, HubClient
-from pos_client.sync.models import CatalogAnswer, MemberCacheAnswer, RulesetAnswer
+from pos_client.sync.models import CatalogAnswer, KeysAnswer, MemberCacheAnswer, RulesetAnswer
 
 DEFAULT_BATCH = 50
 LAST_SYNC_KEY = "last_sync_at"
@@ -100,6 +101,17 @@ class SyncEngine:
             if catalog.version != self._caches.version("catalog"):
                 self._caches.replace_catalog(catalog.version, products, now)
             report.pulled["catalog"] = catalog.version
+
+        keys_doc = self._client.get_json("/v1/keys")
+        try:
+            keys = KeysAnswer.model_validate(keys_doc).keys
+            for text in keys.values():
+                public_key_from_text(text)
+        except ValueError as exc:
+            report.warnings.append(f"app code keys refused, the previous ones stay: {exc}")
+        else:
+            self._caches.replace_app_keys(keys)
+            report.pulled["keys"] = len(keys)
 
         members_doc = self._client.get_json("/v1/members")
         try:

@@ -43,3 +43,7 @@ class RulesetAnswer(Answer):
 class HealthAnswer(Answer):
     status: Literal["ok"]
     time: str
+
+
+class KeysAnswer(Answer):
+    keys: dict[str, str] = Field(min_length=1)  # key id -> Ed25519 public key, base64url

@@ -17,6 +17,7 @@ from pos_client.resources import resource_path
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
+from pos_client.store.seen_tokens import SeenTokens
 from pos_client.sync.loop import SyncLoop
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.strings import set_language
@@ -78,6 +79,7 @@ def build_till(
         till=Till(config.outlet_id, config.terminal_id, config.channel),
         clock=clock,
         language=config.language,
+        seen_tokens=SeenTokens(db),
     )
     outlet_name = checkout.ruleset.outlet.name if checkout.ruleset.version else config.outlet_id
     window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)

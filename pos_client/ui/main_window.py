@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_client.checkout import Checkout, CheckoutError
+from pos_client.checkout import Checkout, CheckoutError, Coupon
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
@@ -242,6 +242,8 @@ class MainWindow(QMainWindow):
         if isinstance(found, Product):
             self.show_message(tr("added", item=found.name(Language.current)))
             self._select_line_of(found)
+        elif isinstance(found, Coupon):
+            self.show_message(tr("coupon_taken", code=found.code))
         else:
             self.show_message(tr("member_attached", name=found.name))
 

@@ -123,6 +123,51 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Код {code} — не товар и не карта покупателя",
         "Code {code} is neither a product nor a member card",
     ),
+    "err_bad_check_digit": (
+        "Штрихкод {code} прочитан с ошибкой (контрольная цифра) — отсканируйте ещё раз",
+        "Barcode {code} was misread (check digit) — scan it again",
+    ),
+    "err_unreadable_code": (
+        "Код не читается: пустой, слишком длинный или с управляющими символами",
+        "The code cannot be used: empty, too long or with control characters",
+    ),
+    "err_receipt_code": (
+        "Это штрихкод чека {code}, а не товара или карты",
+        "This is receipt barcode {code}, not a product or a card",
+    ),
+    "err_unknown_coupon": (
+        "Купон {code} не действует в этом магазине",
+        "Coupon {code} is not valid in this store",
+    ),
+    "err_coupon_already_taken": (
+        "Купон {code} уже принят для этого чека",
+        "Coupon {code} is already taken for this receipt",
+    ),
+    "coupon_taken": ("Купон принят: {code}", "Coupon taken: {code}"),
+    "err_app_code_malformed": (
+        "Код из приложения повреждён — попросите покупателя обновить экран",
+        "The app code is damaged — ask the customer to refresh the screen",
+    ),
+    "err_app_code_unknown_key": (
+        "Код из приложения подписан неизвестным ключом — синхронизируйте терминал",
+        "The app code is signed with an unknown key — sync the terminal",
+    ),
+    "err_app_code_bad_signature": (
+        "Код из приложения поддельный: подпись неверна",
+        "The app code is forged: the signature does not match",
+    ),
+    "err_app_code_expired": (
+        "Код из приложения устарел — попросите покупателя открыть его заново",
+        "The app code has expired — ask the customer to open it again",
+    ),
+    "err_app_code_replayed": (
+        "Этот код из приложения уже использован — нужен новый код (снимок экрана не подходит)",
+        "This app code was already used — a fresh code is needed (screenshots do not work)",
+    ),
+    "err_unknown_member": (
+        "Покупатель {member} не найден в кэше терминала",
+        "Member {member} is not in this terminal's cache",
+    ),
     "err_bad_card": ("Номер карты «{card}» не читается", "Card number “{card}” is not valid"),
     "err_unknown_card": ("Карта {card} не найдена", "Card {card} not found"),
     "err_card_offline": (

@@ -78,9 +78,11 @@ def test_an_unknown_barcode_is_explained_and_changes_nothing(
 ) -> None:
     window = till.window
     scan(qtbot, WATER)
-    scan(qtbot, "4600000000000")
-    assert window.message.text() == "Код 4600000000000 — не товар и не карта покупателя"
+    scan(qtbot, "4600000000008")
+    assert window.message.text() == "Код 4600000000008 — не товар и не карта покупателя"
     assert window.message.property("kind") == "error"
+    scan(qtbot, "4600000000000")
+    assert "контрольная цифра" in window.message.text()
     assert len(window.checkout.receipt.lines) == 1
 
 

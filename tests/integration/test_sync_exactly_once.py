@@ -13,10 +13,11 @@ from pos_client.checkout import Checkout, Till
 from pos_client.core.sale import Sale
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
-from pos_client.sync.client import HubBadAnswer, HubClient, HubRefused, HubUnavailable
+from pos_client.sync.client import HubBadAnswer, HubRefused, HubUnavailable
 from pos_client.sync.engine import SyncEngine, SyncReport
 from pos_client.sync.loop import SyncLoop, SyncStatus
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, OUTLET, TERMINAL
+from tests.integration.conftest import EngineFactory
 from tests.integration.fault_proxy import FaultProxy
 
 pytestmark = pytest.mark.integration
@@ -36,23 +37,6 @@ def hub_points(hub: EmbeddedHub, member_id: str = "M-00004") -> int:
     )
 
 
-EngineFactory = Callable[[str, str], SyncEngine]
-
-
-@pytest.fixture
-def make_engine(journal: Journal, caches: Caches) -> Iterator[EngineFactory]:
-    """Sync engines for the test terminal, talking to a given URL with a given token."""
-    clients: list[HubClient] = []
-
-    def make(url: str, token: str) -> SyncEngine:
-        clients.append(HubClient(url, token))
-        return SyncEngine(clients[-1], journal, caches, utc_now)
-
-    yield make
-    for client in clients:
-        client.close()
-
-
 def sell(journal: Journal, caches: Caches) -> Sale:
     checkout = Checkout(journal=journal, caches=caches, till=Till(OUTLET, TERMINAL), clock=utc_now)
     checkout.scan(CAPPUCCINO)
@@ -70,14 +54,6 @@ def proxied(
         engine = make_engine(proxy.url, hub_token)
         engine.sync_once()
         yield proxy, engine
-
-
-@pytest.fixture
-def primed(hub: EmbeddedHub, hub_token: str, make_engine: EngineFactory) -> SyncEngine:
-    """A terminal that has synced once, so it has catalog, rules and members."""
-    engine = make_engine(hub.url, hub_token)
-    engine.sync_once()
-    return engine
 
 
 def test_sale_made_while_the_hub_is_down_arrives_once_when_it_returns(

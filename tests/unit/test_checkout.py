@@ -5,13 +5,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import sqlite_utils
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from loyalty_hub.seed import demo_seed
-from pos_client.checkout import Checkout, CheckoutError, Till
+from pos_client.checkout import Checkout, CheckoutError, Coupon, Till
 from pos_client.core.catalog import Product
+from pos_client.core.identity import AppToken, public_key_text, sign_token, time_step
 from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
+from pos_client.store.seen_tokens import SeenTokens
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, MILK, OUTLET, TERMINAL, fixed_clock
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -60,11 +64,15 @@ def test_handle_code_adds_products_and_identifies_cards(checkout: Checkout) -> N
 @pytest.mark.parametrize(
     ("code", "error"),
     [
-        ("4607012340017", "unknown_code"),
-        ("", "bad_barcode"),
-        ("'; DROP TABLE sales; --", "bad_barcode"),
-        ("46070\x0012340016", "bad_barcode"),
-        ("9" * 65, "bad_barcode"),
+        ("4607012340017", "bad_check_digit"),
+        ("4600000000008", "unknown_code"),
+        ("", "unreadable_code"),
+        ("'; DROP TABLE sales; --", "unknown_code"),
+        ("46070\x0012340016", "unreadable_code"),
+        ("9" * 300, "unreadable_code"),
+        ("RT-T01-5", "receipt_code"),
+        ("SUMMER-10", "unknown_coupon"),
+        ("LP1.k1.M-00004.1." + "A" * 86, "app_code_unknown_key"),
     ],
 )
 def test_bad_codes_change_nothing(checkout: Checkout, code: str, error: str) -> None:
@@ -136,3 +144,67 @@ def test_without_a_cached_ruleset_sales_go_on_without_promotions(
     checkout.scan(CAPPUCCINO)
     assert checkout.priced.discount == 0
     assert checkout.pay("card", 0).ruleset_version == 0
+
+
+KEY = Ed25519PrivateKey.from_private_bytes(bytes(32))
+
+
+def app_code(member_id: str, *, step_offset: int = 0, key: Ed25519PrivateKey = KEY) -> str:
+    step = time_step(fixed_clock().timestamp()) + step_offset
+    return sign_token(AppToken("k1", member_id, step), key)
+
+
+@pytest.fixture
+def with_keys(
+    checkout: Checkout, caches: Caches, journal: Journal, terminal_db: sqlite_utils.Database
+) -> Checkout:
+    """The seeded terminal, with the hub's app code key and its memory of codes seen."""
+    caches.replace_app_keys({"k1": public_key_text(KEY.public_key())})
+    till = Till(OUTLET, TERMINAL)
+    return Checkout(
+        journal=journal,
+        caches=caches,
+        till=till,
+        clock=fixed_clock,
+        seen_tokens=SeenTokens(terminal_db),
+    )
+
+
+def test_an_app_code_identifies_the_member_once(with_keys: Checkout) -> None:
+    member = with_keys.handle_code(app_code("M-00004"))
+    assert isinstance(member, Member) and member.member_id == "M-00004"
+    with_keys.cancel()
+    with pytest.raises(CheckoutError, match="app_code_replayed"):
+        with_keys.handle_code(app_code("M-00004"))
+    assert with_keys.member is None
+
+
+@pytest.mark.parametrize(
+    ("code", "error"),
+    [
+        (app_code("M-00004", step_offset=5), "app_code_expired"),
+        (
+            app_code("M-00004", key=Ed25519PrivateKey.from_private_bytes(b"x" * 32)),
+            "app_code_bad_signature",
+        ),
+        (app_code("M-99999"), "unknown_member"),
+    ],
+)
+def test_refused_app_codes_change_nothing(with_keys: Checkout, code: str, error: str) -> None:
+    with pytest.raises(CheckoutError) as caught:
+        with_keys.handle_code(code)
+    assert caught.value.code == error
+    assert with_keys.member is None
+
+
+def test_a_coupon_of_the_outlet_is_taken_for_this_receipt(checkout: Checkout) -> None:
+    checkout.identify_card(GOLD_CARD)
+    for _ in range(10):
+        checkout.scan(CAPPUCCINO)
+    before = checkout.priced.total
+    assert checkout.handle_code("WELCOME-200") == Coupon("WELCOME-200")
+    assert before - checkout.priced.total == 20000
+    with pytest.raises(CheckoutError, match="coupon_already_taken"):
+        checkout.handle_code("WELCOME-200")
+    checkout.cancel()
+    assert checkout.coupons == frozenset()

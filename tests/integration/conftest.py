@@ -1,0 +1,43 @@
+"""Fixtures of the integration tests: terminals syncing with the real hub over loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from loyalty_hub.server import EmbeddedHub
+from pos_client.store.caches import Caches
+from pos_client.store.journal import Journal
+from pos_client.sync.client import HubClient
+from pos_client.sync.engine import SyncEngine
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+EngineFactory = Callable[[str, str], SyncEngine]
+
+
+@pytest.fixture
+def make_engine(journal: Journal, caches: Caches) -> Iterator[EngineFactory]:
+    """Sync engines for the test terminal, talking to a given URL with a given token."""
+    clients: list[HubClient] = []
+
+    def make(url: str, token: str) -> SyncEngine:
+        clients.append(HubClient(url, token))
+        return SyncEngine(clients[-1], journal, caches, utc_now)
+
+    yield make
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def primed(hub: EmbeddedHub, hub_token: str, make_engine: EngineFactory) -> SyncEngine:
+    """A terminal that has synced once, so it has catalog, rules and members."""
+    engine = make_engine(hub.url, hub_token)
+    engine.sync_once()
+    return engine
