@@ -29,10 +29,16 @@ class TerminalConfig:
     language: str = "ru"
     channel: str = "store"
     sync_interval_s: float = 30.0
+    camera: str = ""  # "" none, "0" or "/dev/video2" a webcam, "file:PATH", "synthetic"
+    camera_width: int = 1280
+    camera_height: int = 720
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / "terminal.sqlite3"
+
+
+_CAMERA_SIZE = (("camera_width", 1280), ("camera_height", 720))
 
 
 def default_config_path() -> Path:
@@ -57,7 +63,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
             values.update(tomllib.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read {path}: {exc}") from exc
-    for key in ("api_url", "outlet_id", "terminal_id", "token", "data_dir", "language"):
+    for key in ("api_url", "outlet_id", "terminal_id", "token", "data_dir", "language", "camera"):
         if (ENV_PREFIX + key.upper()) in env:
             values[key] = env[ENV_PREFIX + key.upper()]
     if "token" not in values and "token_file" in values:
@@ -80,6 +86,10 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         interval = float(str(values.get("sync_interval_s", 30.0)))
     except ValueError:
         raise ConfigError("sync_interval_s must be a number of seconds") from None
+    try:
+        width, height = (int(str(values.get(k, d))) for k, d in _CAMERA_SIZE)
+    except ValueError:
+        raise ConfigError("camera_width and camera_height must be whole numbers") from None
     return TerminalConfig(
         api_url=str(values["api_url"]).rstrip("/"),
         outlet_id=str(values["outlet_id"]),
@@ -88,4 +98,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         data_dir=Path(str(values.get("data_dir") or default_data_dir())),
         language=language,
         sync_interval_s=interval,
+        camera=str(values.get("camera", "")),
+        camera_width=width,
+        camera_height=height,
     )

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos_client.checkout import Checkout, Till
 from pos_client.config import TerminalConfig
 from pos_client.resources import resource_path
+from pos_client.scanner.camera import CameraLoop
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
 from pos_client.store.seen_tokens import SeenTokens
 from pos_client.sync.loop import SyncLoop
+from pos_client.ui.camera_view import CameraBridge, CameraPreview, start_camera
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.strings import set_language
 from pos_client.ui.sync_bridge import SyncBridge
@@ -42,11 +44,15 @@ class RunningTill:
     loop: SyncLoop
     wedge: WedgeFilter
     db: sqlite_utils.Database
+    camera: CameraBridge | None = None
+    camera_loop: CameraLoop | None = None
 
     def close(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.wedge)
+        if self.camera_loop is not None:
+            self.camera_loop.stop()
         self.loop.stop()
         self.window.close()
         self.db.close()
@@ -90,7 +96,16 @@ def build_till(
     wedge.scanned.connect(window.handle_code)
     app.installEventFilter(wedge)
     loop.start()
-    return RunningTill(window, loop, wedge, db)
+    running = RunningTill(window, loop, wedge, db)
+    if config.camera:
+        running.camera = CameraBridge(window)
+        preview = CameraPreview(window)
+        window.add_camera_preview(preview)
+        running.camera.code_read.connect(window.handle_code)
+        running.camera.frame_ready.connect(preview.show_frame)
+        running.camera.state_changed.connect(preview.show_state)
+        running.camera_loop = start_camera(config, running.camera)
+    return running
 
 
 def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | None = None) -> int:

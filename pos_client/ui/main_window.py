@@ -101,13 +101,17 @@ class MainWindow(QMainWindow):
         self.receipt_area.addWidget(self.table)
         self.receipt_area.addWidget(self.empty_hint)
         body.addWidget(self.receipt_area, 3)
-        side = QVBoxLayout()
+        side = self.side = QVBoxLayout()
         self.member_panel = MemberPanel(central)
         self.totals_panel = TotalsPanel(central)
         side.addWidget(self.member_panel)
         side.addWidget(self.totals_panel, 1)
         body.addLayout(side, 2)
         return body
+
+    def add_camera_preview(self, preview: QWidget) -> None:
+        """The camera's picture above the member panel: the cashier sees what it reads."""
+        self.side.insertWidget(0, preview)
 
     def _build_actions(self, central: QWidget) -> QHBoxLayout:
         """A big button per action, each with its F-key (also when the button is not seen)."""

@@ -168,6 +168,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Покупатель {member} не найден в кэше терминала",
         "Member {member} is not in this terminal's cache",
     ),
+    "camera_starting": ("Камера включается…", "Starting the camera…"),
+    "camera_failed": (
+        "Камера не отвечает (отключена или занята). Пробуем снова…",
+        "The camera does not answer (unplugged or busy). Retrying…",
+    ),
+    "camera_ended": ("Камера: снимки закончились", "Camera: no more pictures"),
     "err_bad_card": ("Номер карты «{card}» не читается", "Card number “{card}” is not valid"),
     "err_unknown_card": ("Карта {card} не найдена", "Card {card} not found"),
     "err_card_offline": (
