@@ -142,7 +142,7 @@ class Checkout:
             code,
             self.identity_rules,
             is_product=lambda number: self._caches.product_by_barcode(number) is not None,
-            coupons=self.ruleset.coupon_codes,
+            coupons=self.engine.coupon_codes,
         )
         if found.kind is CodeKind.PRODUCT:
             return self.scan(found.text)
@@ -162,7 +162,7 @@ class Checkout:
 
     def take_coupon(self, code: str) -> Coupon:
         """A coupon some rule of the outlet asks for; it counts for this receipt only."""
-        if code not in self.ruleset.coupon_codes:
+        if code not in self.engine.coupon_codes:
             raise CheckoutError("unknown_coupon", code=_printable(code))
         if code in self.coupons:
             raise CheckoutError("coupon_already_taken", code=code)

@@ -249,6 +249,7 @@ class PricingEngine:
         }
         self.ratios = {rule.rule_id: percent_ratio(rule.effect.percent) for rule in rules}
         self._family = {rule.rule_id: _family(rule.effect.kind) for rule in rules}
+        self.coupon_codes = ruleset.coupon_codes  # looked up on every scan at the till
         self._described: dict[str, tuple[Product, tuple[str, ...], list[str]]] = {}
         self._rules = rules
         self._universal: set[int] = set()  # positions in rule order
