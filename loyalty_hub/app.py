@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -16,10 +17,13 @@ from loyalty_hub.models import (
     KeysBody,
     MemberBody,
     MemberCacheBody,
+    PhoneKeyBody,
+    PhoneQuery,
     ProductBody,
     RulesetBody,
     TransactionBatch,
 )
+from loyalty_hub.phones import key_text, outlet_phone_key, without_raw_phone
 from loyalty_hub.points import member_document
 from loyalty_hub.repricing import Repricer
 from loyalty_hub.rules import outlet_ruleset
@@ -74,22 +78,41 @@ def create_app(store: HubStore) -> FastAPI:
             ],
         )
 
+    def member_body(conn: sqlite3.Connection, row: sqlite3.Row, outlet_id: str) -> MemberBody:
+        document = member_document(conn, row, datetime.now(UTC).date())
+        return MemberBody.model_validate(
+            without_raw_phone(document, outlet_phone_key(conn, outlet_id))
+        )
+
+    def one_member(auth: TerminalAuth, where: str, value: str, missing: str) -> MemberBody:
+        with store.transaction() as conn:
+            row = conn.execute(f"SELECT * FROM members WHERE {where} = ?", (value,)).fetchone()
+            if row is None:
+                raise HTTPException(status.HTTP_404_NOT_FOUND, missing)
+            return member_body(conn, row, auth.outlet_id)
+
     @app.get("/v1/members")
     def members(auth: Terminal) -> MemberCacheBody:
         """The outlet's member cache, for identifying members while offline."""
-        today = datetime.now(UTC).date()
         with store.transaction() as conn:
             rows = conn.execute("SELECT * FROM members ORDER BY member_id").fetchall()
-            members = [MemberBody.model_validate(member_document(conn, r, today)) for r in rows]
+            members = [member_body(conn, row, auth.outlet_id) for row in rows]
         return MemberCacheBody(version=int(store.setting("members_version", "1")), members=members)
 
     @app.get("/v1/members/by-card/{card}")
     def member_by_card(card: str, auth: Terminal) -> MemberBody:
+        return one_member(auth, "card", card, "no member with this card")
+
+    @app.post("/v1/members/by-phone")
+    def member_by_phone(query: PhoneQuery, auth: Terminal) -> MemberBody:
+        """The member with this number (E.164). POST, so the number stays out of URLs and logs."""
+        return one_member(auth, "phone", query.phone, "no member with this phone number")
+
+    @app.get("/v1/phone-key")
+    def phone_key(auth: Terminal) -> PhoneKeyBody:
+        """The outlet's key for the phone HMACs in its member cache."""
         with store.transaction() as conn:
-            row = conn.execute("SELECT * FROM members WHERE card = ?", (card,)).fetchone()
-            if row is None:
-                raise HTTPException(status.HTTP_404_NOT_FOUND, "no member with this card")
-            return MemberBody.model_validate(member_document(conn, row, datetime.now(UTC).date()))
+            return PhoneKeyBody(key=key_text(outlet_phone_key(conn, auth.outlet_id)))
 
     @app.get("/v1/keys")
     def keys(auth: Terminal) -> KeysBody:

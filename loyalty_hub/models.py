@@ -145,6 +145,8 @@ class MemberBody(BaseModel):
     stamps: dict[str, int]
     pending_points: int
     expiring: list[dict[str, Any]]
+    phone_masked: str = ""
+    phone_hmac: str = ""  # HMAC-SHA256 of the E.164 number with the outlet's phone key, hex
 
 
 class MemberCacheBody(BaseModel):
@@ -159,3 +161,11 @@ class Health(BaseModel):
 
 class KeysBody(BaseModel):
     keys: dict[str, str]  # key id -> Ed25519 public key, 32 bytes in unpadded base64url
+
+
+class PhoneKeyBody(BaseModel):
+    key: str  # the outlet's phone HMAC key, 32 bytes in unpadded base64url
+
+
+class PhoneQuery(Strict):
+    phone: str = Field(pattern=r"^\+[1-9][0-9]{6,14}$")  # E.164

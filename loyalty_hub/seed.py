@@ -9,6 +9,7 @@ from typing import Any
 from loyalty_hub.store import HubStore
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
+from pos_client.core.phone import normalize_phone
 from pos_client.resources import resource_path
 
 OPENING_DAY = "2026-03-01"  # when the demo members' opening balances were earned
@@ -38,9 +39,10 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
             [{**p.to_dict(), "tags": json.dumps(sorted(p.tags))} for p in products],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO members VALUES (:member_id, :card, :name, :tier, :points,"
-            " :segments, :birthday, :purchases, :stamps)",
-            [_member_row(m) for m in members],
+            "INSERT OR REPLACE INTO members (member_id, card, name, tier, points, segments,"
+            " birthday, purchases, stamps, phone) VALUES (:member_id, :card, :name, :tier,"
+            " :points, :segments, :birthday, :purchases, :stamps, :phone)",
+            [_member_row(m, raw) for m, raw in zip(members, seed["members"], strict=True)],
         )
         conn.executemany(
             "INSERT INTO points_ledger (member_id, transaction_key, points, kind, created_on)"
@@ -71,6 +73,13 @@ def seed_path_or_name(value: str) -> dict[str, Any]:
     return loaded
 
 
-def _member_row(member: Member) -> dict[str, Any]:
+def _member_row(member: Member, raw: dict[str, Any]) -> dict[str, Any]:
+    """The row of a seed member; a phone number is stored normalised (E.164)."""
     row = member.to_dict()
-    return {**row, "segments": json.dumps(row["segments"]), "stamps": json.dumps(row["stamps"])}
+    phone = normalize_phone(raw["phone"]) if raw.get("phone") else None
+    return {
+        **row,
+        "segments": json.dumps(row["segments"]),
+        "stamps": json.dumps(row["stamps"]),
+        "phone": phone,
+    }

@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS products (
 CREATE TABLE IF NOT EXISTS members (
     member_id TEXT PRIMARY KEY, card TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     tier TEXT NOT NULL, points INTEGER NOT NULL, segments TEXT NOT NULL DEFAULT '[]',
-    birthday TEXT, purchases INTEGER NOT NULL DEFAULT 0, stamps TEXT NOT NULL DEFAULT '{}');
+    birthday TEXT, purchases INTEGER NOT NULL DEFAULT 0, stamps TEXT NOT NULL DEFAULT '{}',
+    phone TEXT UNIQUE);
 CREATE TABLE IF NOT EXISTS rules (
     rule_id TEXT PRIMARY KEY, body TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (
@@ -41,6 +42,8 @@ CREATE TABLE IF NOT EXISTS pricing_mismatches (
     recorded_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS signing_keys (
     key_id TEXT PRIMARY KEY, private_key TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS phone_keys (
+    outlet_id TEXT PRIMARY KEY, key TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS points_ledger (
     entry_id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, transaction_key TEXT NOT NULL,
     points INTEGER NOT NULL, kind TEXT NOT NULL, created_on TEXT NOT NULL);
@@ -73,6 +76,14 @@ class HubStore:
         self._conn.execute("PRAGMA synchronous = FULL")
         self._conn.execute("PRAGMA foreign_keys = ON")
         self._conn.executescript(SCHEMA)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Bring a database made by an older hub up to this schema."""
+        columns = {row["name"] for row in self._conn.execute("PRAGMA table_info(members)")}
+        if "phone" not in columns:
+            self._conn.execute("ALTER TABLE members ADD COLUMN phone TEXT")
+            self._conn.execute("CREATE UNIQUE INDEX members_phone ON members (phone)")
 
     def close(self) -> None:
         with self._lock:

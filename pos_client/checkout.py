@@ -5,6 +5,7 @@ Every method either completes or raises CheckoutError and leaves the receipt as 
 
 from __future__ import annotations
 
+import base64
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from pos_client.core.identity import (
     verify_token,
 )
 from pos_client.core.loyalty import EarningPolicy, Member, PointsBalance, PointsPolicy
+from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
@@ -29,6 +31,7 @@ from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, sett
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
 from pos_client.store.journal import Journal
+from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
 
 MAX_CODE_LENGTH = 64
@@ -73,6 +76,7 @@ class Checkout:
         language: str = "ru",
         identity_rules: IdentityRules | None = None,
         seen_tokens: SeenTokens | None = None,
+        phone_key: SecretFile | None = None,
     ) -> None:
         self._journal = journal
         self._caches = caches
@@ -86,6 +90,7 @@ class Checkout:
         self.coupons: frozenset[str] = frozenset()
         self.identity_rules = identity_rules or IdentityRules()
         self._seen_tokens = seen_tokens
+        self._phone_key = phone_key
         self.engine = PricingEngine(self._empty_ruleset())
         self.reload_rules()
 
@@ -194,6 +199,37 @@ class Checkout:
             raise CheckoutError("unknown_card", card=card)
         self.member = member
         return member
+
+    def phone_number(self, text: str) -> str:
+        """The typed number in E.164, or bad_phone naming why it is not one."""
+        try:
+            return normalize_phone(text, self.identity_rules.phone_region)
+        except PhoneError as exc:
+            raise CheckoutError("bad_phone", reason=exc.reason) from None
+
+    def identify_phone(self, text: str) -> Member:
+        """Attach the member with this number from the member cache, where numbers are kept
+        only as HMACs with the outlet's key. unknown_phone (with the number masked) when the
+        cache does not have it: the caller may ask the hub."""
+        e164 = self.phone_number(text)
+        key = self._phone_key_bytes()
+        digest = phone_digest(key, e164) if key else ""
+        member = self._store_call(lambda: self._caches.member_by_phone(digest))
+        if member is None:
+            raise CheckoutError("unknown_phone", phone=mask_phone(e164))
+        self.member = member
+        return member
+
+    def _phone_key_bytes(self) -> bytes | None:
+        """The outlet's phone key; None before the first sync or if its file is unreadable
+        (the sync round reports that), so lookups go to the hub."""
+        if self._phone_key is None:
+            return None
+        try:
+            text = self._phone_key.read()
+            return base64.urlsafe_b64decode(text + "=") if text else None
+        except (SecretFileError, ValueError):
+            return None
 
     def identify_app_code(self, text: str) -> Member:
         """Attach the member whose app shows this signed code: genuine, current, first seen."""

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import platformdirs
 
+from pos_client.core.phone import DEFAULT_REGION, is_known_region
+from pos_client.scanner.wedge import DEFAULT_MAX_GAP_MS, DEFAULT_MIN_LENGTH
+
 APP_NAME = "pos-client"
 LANGUAGES = ("ru", "en")
 ENV_PREFIX = "POS_CLIENT_"
@@ -32,13 +35,18 @@ class TerminalConfig:
     camera: str = ""  # "" none, "0" or "/dev/video2" a webcam, "file:PATH", "synthetic"
     camera_width: int = 1280
     camera_height: int = 720
+    phone_region: str = DEFAULT_REGION  # where numbers typed without a country code are from
+    wedge_max_gap_ms: float = DEFAULT_MAX_GAP_MS  # slower keys are a person typing
+    wedge_min_length: int = DEFAULT_MIN_LENGTH  # shorter bursts are a person typing
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / "terminal.sqlite3"
 
-
-_CAMERA_SIZE = (("camera_width", 1280), ("camera_height", 720))
+    @property
+    def phone_key_path(self) -> Path:
+        """The outlet's phone HMAC key: beside the database, never in it (mode 0600)."""
+        return self.data_dir / "phone.key"
 
 
 def default_config_path() -> Path:
@@ -82,14 +90,11 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     language = str(values.get("language", "ru"))
     if language not in LANGUAGES:
         raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    try:
-        interval = float(str(values.get("sync_interval_s", 30.0)))
-    except ValueError:
-        raise ConfigError("sync_interval_s must be a number of seconds") from None
-    try:
-        width, height = (int(str(values.get(k, d))) for k, d in _CAMERA_SIZE)
-    except ValueError:
-        raise ConfigError("camera_width and camera_height must be whole numbers") from None
+    region = str(values.get("phone_region", DEFAULT_REGION)).upper()
+    if not is_known_region(region):
+        raise ConfigError(
+            f"phone_region must be a two-letter country code such as RU, not {region!r}"
+        )
     return TerminalConfig(
         api_url=str(values["api_url"]).rstrip("/"),
         outlet_id=str(values["outlet_id"]),
@@ -97,8 +102,34 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         token=str(values["token"]),
         data_dir=Path(str(values.get("data_dir") or default_data_dir())),
         language=language,
-        sync_interval_s=interval,
+        sync_interval_s=_number(values, "sync_interval_s", 30.0, 1.0, 86400.0),
         camera=str(values.get("camera", "")),
-        camera_width=width,
-        camera_height=height,
+        camera_width=int(_number(values, "camera_width", 1280, 160, 7680, whole=True)),
+        camera_height=int(_number(values, "camera_height", 720, 120, 4320, whole=True)),
+        phone_region=region,
+        wedge_max_gap_ms=_number(values, "wedge_max_gap_ms", DEFAULT_MAX_GAP_MS, 1.0, 500.0),
+        wedge_min_length=int(
+            _number(values, "wedge_min_length", DEFAULT_MIN_LENGTH, 1, 64, whole=True)
+        ),
     )
+
+
+def _number(
+    values: Mapping[str, object],
+    key: str,
+    default: float,
+    low: float,
+    high: float,
+    *,
+    whole: bool = False,
+) -> float:
+    """A numeric setting within [low, high]; anything else is a ConfigError naming it."""
+    text = str(values.get(key, default))
+    try:
+        number = int(text) if whole else float(text)
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        kind = "a whole number" if whole else "a number"
+        raise ConfigError(f"{key} must be {kind} from {low:g} to {high:g}, not {text!r}")
+    return number

@@ -12,6 +12,7 @@ from pos_client.config import TerminalConfig
 from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
 from pos_client.store.journal import Journal
+from pos_client.store.secret_file import SecretFile
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
 
@@ -60,6 +61,12 @@ def start_demo(language: str = "ru", root: Path | None = None) -> DemoEnvironmen
     )
     db = open_database(config.db_path)
     with HubClient(config.api_url, config.token) as client:
-        SyncEngine(client, Journal(db), Caches(db), lambda: datetime.now(UTC)).sync_once()
+        SyncEngine(
+            client,
+            Journal(db),
+            Caches(db),
+            lambda: datetime.now(UTC),
+            phone_key=SecretFile(config.phone_key_path),
+        ).sync_once()
     db.close()
     return DemoEnvironment(root=root, config=config, hub=hub)

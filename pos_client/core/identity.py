@@ -55,6 +55,7 @@ class IdentityRules:
     card_patterns: tuple[str, ...] = (r"LC[0-9]{8}",)  # Code128 cards, whole-text regexes
     coupon_pattern: str = r"[A-Z][A-Z0-9]{1,15}(-[A-Z0-9]{1,16}){0,2}"
     receipt_prefix: str = "RT-"  # RT-<terminal id>-<receipt number>, printed on receipts
+    phone_region: str = "RU"  # numbers typed without a country code are from this region
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,8 @@ class Member:
     stamps: Mapping[str, int] = field(default_factory=dict)
     pending_points: int = 0  # earned, not spendable until the return window has passed
     expiring: tuple[tuple[date, int], ...] = ()  # (expires on, points), soonest first
+    phone_masked: str = ""  # "+7 *** ***-45-67"; the number itself never reaches the till
+    phone_hmac: str = ""  # core.phone.phone_digest of the number with the outlet's key
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Member:
@@ -52,6 +54,8 @@ class Member:
                     (date.fromisoformat(item["on"]), int(item["points"]))
                     for item in data.get("expiring") or ()
                 ),
+                phone_masked=str(data.get("phone_masked") or ""),
+                phone_hmac=str(data.get("phone_hmac") or ""),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise MemberError(f"member record: bad field {exc}") from None
@@ -75,6 +79,8 @@ class Member:
             "expiring": [
                 {"on": day.isoformat(), "points": points} for day, points in self.expiring
             ],
+            "phone_masked": self.phone_masked,
+            "phone_hmac": self.phone_hmac,
         }
 
     def birthday_distance(self, today: date) -> int | None:

@@ -59,6 +59,12 @@ class Caches:
                 "DELETE FROM members WHERE card = ? AND member_id != ?",
                 [member.card, member.member_id],
             )
+            if member.phone_hmac:  # a number has one owner: it may have moved to this member
+                db.execute(
+                    "UPDATE members SET phone_hmac = '', phone_masked = ''"
+                    " WHERE phone_hmac = ? AND member_id != ?",
+                    [member.phone_hmac, member.member_id],
+                )
             db.table("members").upsert(member.to_dict(), pk="member_id")
 
     def member_by_card(self, card: str) -> Member | None:
@@ -67,6 +73,16 @@ class Caches:
         except sqlite3.Error as exc:
             raise classify(exc) from exc
         return _member(rows[0]) if rows else None
+
+    def member_by_phone(self, digest: str) -> Member | None:
+        """The member whose number has this HMAC (see core.phone.phone_digest)."""
+        if not digest:
+            return None
+        try:
+            rows = list(self._db["members"].rows_where("phone_hmac = ?", [digest], limit=2))
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return _member(rows[0]) if len(rows) == 1 else None
 
     def member_by_id(self, member_id: str) -> Member | None:
         rows = list(self._db["members"].rows_where("member_id = ?", [member_id], limit=1))

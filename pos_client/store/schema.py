@@ -120,3 +120,11 @@ MIGRATIONS.append(
         )""",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        "ALTER TABLE members ADD COLUMN phone_masked TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE members ADD COLUMN phone_hmac TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX members_phone_hmac ON members (phone_hmac) WHERE phone_hmac != ''",
+    ]
+)

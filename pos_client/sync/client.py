@@ -93,7 +93,17 @@ class HubClient:
         return data
 
     def member_by_card(self, card: str) -> Member | None:
-        response = self._request("GET", f"/v1/members/by-card/{card}", allow_404=True)
+        return self._member_or_none(
+            self._request("GET", f"/v1/members/by-card/{card}", allow_404=True)
+        )
+
+    def member_by_phone(self, e164: str) -> Member | None:
+        """The member with this number; sent in the body, so it stays out of URLs and logs."""
+        return self._member_or_none(
+            self._request("POST", "/v1/members/by-phone", allow_404=True, json={"phone": e164})
+        )
+
+    def _member_or_none(self, response: httpx.Response) -> Member | None:
         if response.status_code == 404:
             return None
         try:

@@ -1,4 +1,5 @@
-"""One sync round: push the outbox in batches, then pull ruleset, catalog, keys and members."""
+"""One sync round: push the outbox in batches, then pull ruleset, catalog, keys and members
+(with the outlet's phone key, which is kept outside the database)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,15 @@ from pos_client.core.loyalty import Member, MemberError
 from pos_client.core.ruleset import RulesetError, parse_ruleset
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
+from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.sync.client import HubBadAnswer, HubClient
-from pos_client.sync.models import CatalogAnswer, KeysAnswer, MemberCacheAnswer, RulesetAnswer
+from pos_client.sync.models import (
+    CatalogAnswer,
+    KeysAnswer,
+    MemberCacheAnswer,
+    PhoneKeyAnswer,
+    RulesetAnswer,
+)
 
 DEFAULT_BATCH = 50
 LAST_SYNC_KEY = "last_sync_at"
@@ -36,13 +44,16 @@ class SyncEngine:
         journal: Journal,
         caches: Caches,
         clock: Callable[[], datetime],
+        *,
         batch_size: int = DEFAULT_BATCH,
+        phone_key: SecretFile | None = None,
     ) -> None:
         self._client = client
         self._journal = journal
         self._caches = caches
         self._clock = clock
         self._batch_size = batch_size
+        self._phone_key = phone_key
 
     def sync_once(self) -> SyncReport:
         """Push everything waiting, then refresh the caches. Raises HubError when the hub fails.
@@ -113,6 +124,8 @@ class SyncEngine:
             self._caches.replace_app_keys(keys)
             report.pulled["keys"] = len(keys)
 
+        if self._phone_key is not None:
+            self._pull_phone_key(self._phone_key, report)
         members_doc = self._client.get_json("/v1/members")
         try:
             cache = MemberCacheAnswer.model_validate(members_doc)
@@ -122,3 +135,16 @@ class SyncEngine:
         else:
             self._caches.replace_members(cache.version, members, now)
             report.pulled["members"] = cache.version
+
+    def _pull_phone_key(self, secret: SecretFile, report: SyncReport) -> None:
+        """The outlet's phone HMAC key, kept in its own file (written only when it changes)."""
+        try:
+            key = PhoneKeyAnswer.model_validate(self._client.get_json("/v1/phone-key")).key
+        except ValueError as exc:
+            report.warnings.append(f"phone key refused, the previous one stays: {exc}")
+            return
+        try:
+            if secret.read() != key:
+                secret.write(key)
+        except SecretFileError as exc:
+            report.warnings.append(str(exc))

@@ -20,6 +20,7 @@ from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
+from pos_client.store.secret_file import SecretFile
 from pos_client.sync.client import HubClient, HubError, NetworkSwitch
 from pos_client.sync.engine import LAST_SYNC_KEY, SyncEngine
 
@@ -60,6 +61,7 @@ class SyncLoop:
         interval_s: float = 30.0,
         rng: random.Random | None = None,
         transport: httpx.BaseTransport | None = None,
+        phone_key_path: Path | None = None,
     ) -> None:
         self._db_path = db_path
         self._api_url = api_url
@@ -69,6 +71,7 @@ class SyncLoop:
         self._interval_s = interval_s
         self._rng = rng or random.Random()
         self._switch = NetworkSwitch(transport)
+        self._phone_key = SecretFile(phone_key_path) if phone_key_path else None
         self._wake = threading.Event()
         self._forced = False
         self._stopping = False
@@ -97,6 +100,11 @@ class SyncLoop:
         with HubClient(self._api_url, self._token, transport=self._switch) as client:
             return client.member_by_card(card)
 
+    def lookup_phone(self, e164: str) -> Member | None:
+        """Ask the hub for the member with this number (from any thread); raises HubError."""
+        with HubClient(self._api_url, self._token, transport=self._switch) as client:
+            return client.member_by_phone(e164)
+
     def set_working_offline(self, offline: bool) -> None:
         """Cut the terminal off the hub (or reconnect it) as if the network went away."""
         self._switch.connected = not offline
@@ -112,7 +120,7 @@ class SyncLoop:
             return
         journal, caches = Journal(db), Caches(db)
         client = HubClient(self._api_url, self._token, transport=self._switch)
-        engine = SyncEngine(client, journal, caches, self._clock)
+        engine = SyncEngine(client, journal, caches, self._clock, phone_key=self._phone_key)
         last = caches.meta(LAST_SYNC_KEY)
         self._status = replace(
             self._status, last_sync_at=datetime.fromisoformat(last) if last else None

@@ -45,5 +45,9 @@ class HealthAnswer(Answer):
     time: str
 
 
+class PhoneKeyAnswer(Answer):
+    key: str = Field(pattern=r"^[A-Za-z0-9_-]{43}$")  # 32 bytes, unpadded base64url
+
+
 class KeysAnswer(Answer):
     keys: dict[str, str] = Field(min_length=1)  # key id -> Ed25519 public key, base64url

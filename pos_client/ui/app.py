@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos_client.checkout import Checkout, Till
 from pos_client.config import TerminalConfig
+from pos_client.core.identity import IdentityRules
 from pos_client.resources import resource_path
 from pos_client.scanner.camera import CameraLoop
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
+from pos_client.store.secret_file import SecretFile
 from pos_client.store.seen_tokens import SeenTokens
 from pos_client.sync.loop import SyncLoop
 from pos_client.ui.camera_view import CameraBridge, CameraPreview, start_camera
@@ -77,6 +79,7 @@ def build_till(
         clock=clock,
         on_status=bridge.publish,
         interval_s=config.sync_interval_s,
+        phone_key_path=config.phone_key_path,
     )
     bridge.loop = loop
     checkout = Checkout(
@@ -86,13 +89,15 @@ def build_till(
         clock=clock,
         language=config.language,
         seen_tokens=SeenTokens(db),
+        identity_rules=IdentityRules(phone_region=config.phone_region),
+        phone_key=SecretFile(config.phone_key_path),
     )
     outlet_name = checkout.ruleset.outlet.name if checkout.ruleset.version else config.outlet_id
     window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)
     bridge.setParent(window)
     keep_out_of_gc()
     window.rules_reloaded.connect(keep_out_of_gc)
-    wedge = WedgeFilter(window)
+    wedge = WedgeFilter(window, config.wedge_max_gap_ms, config.wedge_min_length)
     wedge.scanned.connect(window.handle_code)
     app.installEventFilter(wedge)
     loop.start()

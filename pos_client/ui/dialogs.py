@@ -28,9 +28,10 @@ from pos_client.core.sale import Sale
 from pos_client.ui.receipt_text import WIDTH as RECEIPT_WIDTH
 from pos_client.ui.receipt_text import render_sale
 from pos_client.ui.strings import tr
+from pos_client.ui.wedge_filter import let_scanner_type_into
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox(dialog)
     ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setDefault(True)
@@ -65,7 +66,7 @@ class NumberDialog(QDialog):
         self.spin.setValue(value)
         self.spin.selectAll()
         layout.addWidget(self.spin)
-        box = _buttons(self, tr("ok"))
+        box = dialog_buttons(self, tr("ok"))
         box.accepted.connect(self._accept)
         layout.addWidget(box)
 
@@ -85,8 +86,9 @@ class CardDialog(QDialog):
         self.number = QLineEdit(self)
         self.number.setMaxLength(32)
         self.number.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        let_scanner_type_into(self.number)
         layout.addWidget(self.number)
-        box = _buttons(self, tr("ok"))
+        box = dialog_buttons(self, tr("ok"))
         box.accepted.connect(self._accept)
         layout.addWidget(box)
 
@@ -137,7 +139,7 @@ class PayDialog(QDialog):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
 
-        box = _buttons(self, tr("pay_confirm"))
+        box = dialog_buttons(self, tr("pay_confirm"))
         box.accepted.connect(self._submit)
         layout.addWidget(box)
         self.received.textChanged.connect(self._update_change)

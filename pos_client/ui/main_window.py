@@ -29,6 +29,7 @@ from pos_client.core.sale import Sale
 from pos_client.sync.loop import SyncStatus
 from pos_client.ui.dialogs import CardDialog, NumberDialog, PayDialog, SaleDialog
 from pos_client.ui.panels import MemberPanel, TotalsPanel
+from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.receipt_model import ReceiptModel
 from pos_client.ui.scan_field import ScanField
 from pos_client.ui.status_bar import SyncStatusBar
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         for key, shortcut, handler in (
             ("action_qty", "F2", self.change_quantity),
             ("action_card", "F3", self.enter_card),
+            ("action_phone", "F4", self.enter_phone),
             ("action_remove", "Del", self.remove_line),
             ("action_points", "F6", self.pay_with_points),
             ("action_cancel", "F8", self.cancel_receipt),
@@ -347,14 +349,43 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.show_message(tr("member_attached", name=member.name))
 
+    def enter_phone(self) -> None:
+        dialog = PhoneDialog(self.checkout.identity_rules.phone_region, self)
+        dialog.entered.connect(self._phone_entered)
+        self._open(dialog)
+
+    def _phone_entered(self, text: str) -> None:
+        dialog = self.dialog
+        assert isinstance(dialog, PhoneDialog)
+        try:
+            member = self.checkout.identify_phone(text)
+        except CheckoutError as exc:
+            if exc.code == "bad_phone":
+                dialog.show_error(tr(f"err_bad_phone_{exc.params['reason']}"))
+                return
+            dialog.accept()
+            if exc.code == "unknown_phone":
+                shown = str(exc.params["phone"])
+                self.show_message(tr("looking_up_phone", phone=shown))
+                self.bridge.lookup_phone(self.checkout.phone_number(text), shown)
+            else:
+                self.show_error(exc)
+            return
+        dialog.accept()
+        self.refresh()
+        self.show_message(tr("member_attached", name=member.name))
+
     def _member_found_online(self, member: Member) -> None:
         if self._attempt(lambda: self.checkout.attach_member(member)):
             self.show_message(tr("member_attached", name=member.name))
 
-    def _member_missing(self, card: str, unreachable: bool) -> None:
-        self.show_message(
-            tr("err_card_offline" if unreachable else "err_unknown_card", card=card), "error"
-        )
+    def _member_missing(self, what: str, shown: str, unreachable: bool) -> None:
+        if what == "phone":
+            key = "err_phone_offline" if unreachable else "err_unknown_phone"
+            self.show_message(tr(key, phone=shown), "error")
+            return
+        key = "err_card_offline" if unreachable else "err_unknown_card"
+        self.show_message(tr(key, card=shown), "error")
 
     def pay(self) -> None:
         priced = self.checkout.priced
@@ -395,6 +426,7 @@ class MainWindow(QMainWindow):
     def _dialog_closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        self.activateWindow()  # keys go back to the till, whatever the window manager does
         self.scan_field.setFocus()
 
     # -- sync -----------------------------------------------------------------------------------

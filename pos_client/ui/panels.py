@@ -25,10 +25,19 @@ class MemberPanel(QFrame):
         self.name = _label("memberName", self)
         self.tier = _label("memberDetail", self)
         self.card = _label("memberDetail", self)
+        self.phone = _label("memberDetail", self)
         self.points = _label("memberPoints", self)
         self.pending = _label("memberDetail", self)
         self.expiring = _label("memberDetail", self)
-        for widget in (self.name, self.tier, self.card, self.points, self.pending, self.expiring):
+        for widget in (
+            self.name,
+            self.tier,
+            self.card,
+            self.phone,
+            self.points,
+            self.pending,
+            self.expiring,
+        ):
             layout.addWidget(widget)
         self._member: Member | None = None
         self._balance = PointsBalance(0, 0)
@@ -43,7 +52,7 @@ class MemberPanel(QFrame):
         if member is None:
             self.name.setText(tr("member_none"))
             self.tier.setText(tr("member_prompt"))
-            for label in (self.card, self.points, self.pending, self.expiring):
+            for label in (self.card, self.phone, self.points, self.pending, self.expiring):
                 label.clear()
             return
         tier_key = f"tier_{member.tier}"
@@ -51,6 +60,9 @@ class MemberPanel(QFrame):
         self.name.setText(member.name)
         self.tier.setText(tr("member_tier", tier=tier))
         self.card.setText(tr("member_card", card=mask_card(member.card)))
+        self.phone.setText(
+            tr("member_phone", phone=member.phone_masked) if member.phone_masked else ""
+        )
         balance = self._balance
         self.points.setText(tr("member_points", points=_count(balance.active)))
         self.pending.setText(

@@ -49,11 +49,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "member_none": ("Покупатель не определён", "No member identified"),
     "member_prompt": (
-        "Сканируйте карту или QR-код из приложения (F3 — ввести номер карты)",
-        "Scan the card or app QR code (F3 — type the card number)",
+        "Сканируйте карту или QR-код из приложения (F3 — номер карты, F4 — телефон)",
+        "Scan the card or app QR code (F3 — card number, F4 — phone)",
     ),
     "member_tier": ("Уровень: {tier}", "Tier: {tier}"),
     "member_card": ("Карта {card}", "Card {card}"),
+    "member_phone": ("Телефон {phone}", "Phone {phone}"),
     "member_points": ("Баллы: {points}", "Points: {points}"),
     "member_pending": ("Ожидают начисления: {points}", "Pending: {points}"),
     "member_expiring": ("Сгорят {points} б. {day}", "{points} pts expire on {day}"),
@@ -62,6 +63,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "tier_gold": ("Золотой", "Gold"),
     "action_qty": ("F2  Количество", "F2  Quantity"),
     "action_card": ("F3  Карта", "F3  Card"),
+    "action_phone": ("F4  Телефон", "F4  Phone"),
     "action_remove": ("Del  Удалить", "Del  Remove"),
     "action_cancel": ("F8  Отменить чек", "F8  Cancel receipt"),
     "action_pay": ("F12  Оплата", "F12  Pay"),
@@ -87,6 +89,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "qty_label": ("Количество для «{item}»:", "Quantity of “{item}”:"),
     "card_title": ("Карта покупателя", "Member card"),
     "card_label": ("Номер карты:", "Card number:"),
+    "phone_title": ("Поиск по телефону", "Find by phone"),
+    "phone_label": ("Номер телефона покупателя:", "The member's phone number:"),
+    "phone_find": ("Найти", "Find"),
     "ok": ("OK", "OK"),
     "cancel": ("Отмена", "Cancel"),
     "pay_title": ("Оплата", "Payment"),
@@ -111,6 +116,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "added": ("Добавлено: {item}", "Added: {item}"),
     "member_attached": ("Покупатель: {name}", "Member: {name}"),
     "looking_up_card": ("Ищем карту {card} на сервере…", "Looking up card {card} on the server…"),
+    "looking_up_phone": (
+        "Ищем телефон {phone} на сервере…",
+        "Looking up phone {phone} on the server…",
+    ),
     "err_bad_barcode": (
         "Штрихкод «{code}» не читается: нужны только цифры",
         "Barcode “{code}” is not valid: digits only",
@@ -179,6 +188,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "err_card_offline": (
         "Карта {card} не найдена в кэше терминала, а сервер недоступен",
         "Card {card} is not in this terminal's cache and the server is unreachable",
+    ),
+    "err_bad_phone_empty": ("Введите номер телефона", "Type the phone number"),
+    "err_bad_phone_too_long": ("Слишком длинный номер", "The number is too long"),
+    "err_bad_phone_not_a_number": (
+        "Номер телефона — это цифры, можно с «+» в начале",
+        "A phone number is digits, with an optional “+” first",
+    ),
+    "err_bad_phone_invalid": (
+        "Такого номера не бывает: проверьте цифры и код страны",
+        "No such number: check the digits and the country code",
+    ),
+    "err_unknown_phone": (
+        "Покупатель с телефоном {phone} не найден",
+        "No member with phone {phone}",
+    ),
+    "err_phone_offline": (
+        "Телефона {phone} нет в кэше терминала, а сервер недоступен",
+        "Phone {phone} is not in this terminal's cache and the server is unreachable",
     ),
     "err_bad_quantity": ("Количество должно быть от 1 до 999", "Quantity must be from 1 to 999"),
     "err_empty_receipt": ("Чек пуст — нечего оплачивать", "The receipt is empty — nothing to pay"),

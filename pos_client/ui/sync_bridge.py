@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from pos_client.core.loyalty import Member
 from pos_client.sync.client import HubError
 from pos_client.sync.loop import SyncLoop, SyncStatus
 
@@ -11,7 +14,8 @@ from pos_client.sync.loop import SyncLoop, SyncStatus
 class SyncBridge(QObject):
     status_changed = Signal(object)  # SyncStatus
     member_found = Signal(object)  # Member
-    member_missing = Signal(str, bool)  # card, True when the hub could not be asked
+    # what was looked up ("card" or "phone"), how to show it, True when the hub was unreachable
+    member_missing = Signal(str, str, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -28,20 +32,29 @@ class SyncBridge(QObject):
 
     def lookup_card(self, card: str) -> None:
         """Ask the hub for a card off the UI thread; answers with member_found/member_missing."""
-
         loop = self.loop
-        if loop is None:
-            self.member_missing.emit(card, True)
+        self._lookup("card", card, loop.lookup_card if loop else None, card)
+
+    def lookup_phone(self, e164: str, shown: str) -> None:
+        """Ask the hub for a number off the UI thread; `shown` (masked) is what messages say."""
+        loop = self.loop
+        self._lookup("phone", shown, loop.lookup_phone if loop else None, e164)
+
+    def _lookup(
+        self, what: str, shown: str, ask: Callable[[str], Member | None] | None, value: str
+    ) -> None:
+        if ask is None:
+            self.member_missing.emit(what, shown, True)
             return
 
         def run() -> None:
             try:
-                member = loop.lookup_card(card)
+                member = ask(value)
             except HubError:
-                self.member_missing.emit(card, True)
+                self.member_missing.emit(what, shown, True)
                 return
             if member is None:
-                self.member_missing.emit(card, False)
+                self.member_missing.emit(what, shown, False)
             else:
                 self.member_found.emit(member)
 

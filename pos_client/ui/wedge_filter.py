@@ -19,8 +19,18 @@ BLOCKING_MODIFIERS = (
 )
 
 
+TYPED_HERE = "scannerTypesHere"  # a widget property: scanner keys go to the widget as typed
+
+
+def let_scanner_type_into(widget: QWidget) -> None:
+    """A field meant for typing a number (card, phone) gets scanner bursts as ordinary keys,
+    so a card scanned into the card dialog fills it in and its Enter confirms it."""
+    widget.setProperty(TYPED_HERE, True)
+
+
 class WedgeFilter(QObject):
-    """Emits `scanned(code)` for a scanner burst, whichever widget has the focus.
+    """Emits `scanned(code)` for a scanner burst, whichever widget has the focus (except
+    fields marked with `let_scanner_type_into`).
 
     Keys that turn out to be typed by a person are replayed to the focused widget.
     """
@@ -74,6 +84,8 @@ class WedgeFilter(QObject):
         if not isinstance(watched, QWidget):
             return False
         focus = QApplication.focusWidget()
+        if focus is not None and focus.property(TYPED_HERE):
+            return False
         return watched is focus if focus is not None else watched.isWindow()
 
     def _expire(self) -> None:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import base64
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,8 +15,10 @@ from pos_client.checkout import Checkout, CheckoutError, Coupon, Till
 from pos_client.core.catalog import Product
 from pos_client.core.identity import AppToken, public_key_text, sign_token, time_step
 from pos_client.core.loyalty import Member
+from pos_client.core.phone import mask_phone, normalize_phone, phone_digest
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
+from pos_client.store.secret_file import SecretFile
 from pos_client.store.seen_tokens import SeenTokens
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, MILK, OUTLET, TERMINAL, fixed_clock
 
@@ -208,3 +212,68 @@ def test_a_coupon_of_the_outlet_is_taken_for_this_receipt(checkout: Checkout) ->
         checkout.handle_code("WELCOME-200")
     checkout.cancel()
     assert checkout.coupons == frozenset()
+
+
+PHONE_KEY = bytes(range(32))
+
+
+@pytest.fixture
+def with_phones(caches: Caches, journal: Journal, tmp_path: Path) -> Checkout:
+    """A terminal whose member cache keys the seed's numbers with the outlet's phone key."""
+    members = []
+    for raw in demo_seed()["members"]:
+        number = normalize_phone(raw["phone"]) if raw.get("phone") else ""
+        members.append(
+            replace(
+                Member.from_dict(raw),
+                phone_hmac=phone_digest(PHONE_KEY, number) if number else "",
+                phone_masked=mask_phone(number) if number else "",
+            )
+        )
+    caches.replace_members(1, members, NOW)
+    secret = SecretFile(tmp_path / "phone.key")
+    secret.write(base64.urlsafe_b64encode(PHONE_KEY).rstrip(b"=").decode())
+    return Checkout(
+        journal=journal,
+        caches=caches,
+        till=Till(OUTLET, TERMINAL),
+        clock=fixed_clock,
+        phone_key=secret,
+    )
+
+
+@pytest.mark.parametrize("typed", ["8 916 555-00-04", "+79165550004", "9165550004"])
+def test_a_phone_number_finds_the_member_in_the_cache(with_phones: Checkout, typed: str) -> None:
+    member = with_phones.identify_phone(typed)
+    assert member.member_id == "M-00004"
+    assert member.phone_masked == "+7 *** ***-00-04"
+    assert with_phones.member == member
+
+
+@pytest.mark.parametrize(
+    ("typed", "error", "params"),
+    [
+        ("8 916 555-09-99", "unknown_phone", {"phone": "+7 *** ***-09-99"}),
+        ("", "bad_phone", {"reason": "empty"}),
+        ("916' OR 1=1 --", "bad_phone", {"reason": "not_a_number"}),
+        ("+7 000", "bad_phone", {"reason": "invalid"}),
+    ],
+)
+def test_phone_numbers_not_found_or_not_numbers_change_nothing(
+    with_phones: Checkout, typed: str, error: str, params: dict[str, str]
+) -> None:
+    with pytest.raises(CheckoutError) as caught:
+        with_phones.identify_phone(typed)
+    assert (caught.value.code, caught.value.params) == (error, params)
+    assert with_phones.member is None
+
+
+def test_without_the_phone_key_the_cache_cannot_answer(
+    with_phones: Checkout, tmp_path: Path
+) -> None:
+    (tmp_path / "phone.key").unlink()
+    with pytest.raises(CheckoutError, match="unknown_phone"):
+        with_phones.identify_phone("8 916 555-00-04")
+    (tmp_path / "phone.key").write_text("not base64 !!!")
+    with pytest.raises(CheckoutError, match="unknown_phone"):
+        with_phones.identify_phone("8 916 555-00-04")

@@ -25,7 +25,15 @@ def test_missing_settings_are_named(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("api_url = ", "cannot read"), ('language = "fr"', "language must be one of")],
+    [
+        ("api_url = ", "cannot read"),
+        ('language = "fr"', "language must be one of"),
+        ('phone_region = "XX"', "phone_region must be a two-letter country code"),
+        ("wedge_max_gap_ms = 0", r"wedge_max_gap_ms must be a number from 1 to 500, not '0'"),
+        ('wedge_min_length = "six"', "wedge_min_length must be a whole number from 1 to 64"),
+        ("camera_width = 1280.5", "camera_width must be a whole number"),
+        ("sync_interval_s = -1", "sync_interval_s must be a number from 1 to 86400"),
+    ],
 )
 def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "config.toml"
@@ -33,3 +41,16 @@ def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> Non
     env = {f"POS_CLIENT_{k}": "x" for k in ("API_URL", "OUTLET_ID", "TERMINAL_ID", "TOKEN")}
     with pytest.raises(ConfigError, match=message):
         load_config(path, env=env)
+
+
+def test_scanner_and_phone_settings(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('phone_region = "kz"\nwedge_max_gap_ms = 45\nwedge_min_length = 8\n')
+    env = {f"POS_CLIENT_{k}": "x" for k in ("API_URL", "OUTLET_ID", "TERMINAL_ID", "TOKEN")}
+    config = load_config(path, env=env)
+    assert (config.phone_region, config.wedge_max_gap_ms, config.wedge_min_length) == (
+        "KZ",
+        45.0,
+        8,
+    )
+    assert config.phone_key_path.parent == config.db_path.parent

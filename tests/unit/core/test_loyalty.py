@@ -25,6 +25,8 @@ def test_member_round_trip() -> None:
         "stamps": {"coffee": 3},
         "pending_points": 12,
         "expiring": [{"on": "2027-03-15", "points": 5}],
+        "phone_masked": "+7 *** ***-45-67",
+        "phone_hmac": "ab" * 32,
     }
     assert Member.from_dict(data).to_dict() == data
 

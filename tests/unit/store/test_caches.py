@@ -1,5 +1,7 @@
+from dataclasses import replace
 from datetime import UTC, datetime
 
+from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
 from tests.unit.core.factories import member, product, ruleset_doc
 
@@ -28,6 +30,27 @@ def test_member_cache_by_card_and_a_card_moving_to_another_member(caches: Caches
     caches.upsert_member(moved)
     assert caches.member_by_card("2780000000047") == moved
     assert caches.member_by_id("M-1") is None
+
+
+def test_member_by_phone_hmac_and_a_number_moving_to_another_member(caches: Caches) -> None:
+    anna = member(phone_hmac="a" * 64, phone_masked="+7 *** ***-01-01")
+    caches.replace_members(1, [anna], NOW)
+    assert caches.member_by_phone("a" * 64) == anna
+    assert caches.member_by_phone("b" * 64) is None
+    assert caches.member_by_phone("") is None
+    boris = Member("M-2", "2780000000054", "Борис", "basic", 0, phone_hmac="a" * 64)
+    caches.upsert_member(boris)
+    assert caches.member_by_phone("a" * 64) == boris
+    assert caches.member_by_id("M-1") == replace(anna, phone_hmac="", phone_masked="")
+
+
+def test_a_number_two_cached_members_share_finds_nobody(caches: Caches) -> None:
+    twins = [
+        member(phone_hmac="a" * 64),
+        Member("M-2", "2780000000054", "Борис", "basic", 0, phone_hmac="a" * 64),
+    ]
+    caches.replace_members(1, twins, NOW)
+    assert caches.member_by_phone("a" * 64) is None
 
 
 def test_meta_values(caches: Caches) -> None:
