@@ -40,6 +40,17 @@ def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+def grow_to_fit(dialog: QDialog) -> None:
+    """Make room for text that just appeared (a wrapped error line), so no button is cut off."""
+    layout = dialog.layout()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(dialog.width())
+    else:
+        needed = layout.totalSizeHint().height()
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
+
+
 class NumberDialog(QDialog):
     """Asks for one whole number in a range (a quantity, points to spend)."""
 
@@ -84,6 +95,7 @@ class CardDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("card_label"), self))
         self.number = QLineEdit(self)
+        self.number.setObjectName("cardNumber")
         self.number.setMaxLength(32)
         self.number.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         let_scanner_type_into(self.number)
@@ -152,6 +164,7 @@ class PayDialog(QDialog):
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
+        grow_to_fit(self)
 
     def _received_amount(self) -> int | None:
         try:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_client.core.phone import MAX_PHONE_INPUT, example_phone, format_as_typed
-from pos_client.ui.dialogs import dialog_buttons
+from pos_client.ui.dialogs import dialog_buttons, grow_to_fit
 from pos_client.ui.strings import tr
 from pos_client.ui.wedge_filter import let_scanner_type_into
 
@@ -47,6 +47,7 @@ class PhoneDialog(QDialog):
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
+        grow_to_fit(self)
         self.number.setFocus()
 
     def _regroup(self, text: str) -> None:

@@ -50,6 +50,7 @@ def test_a_mistyped_number_keeps_the_dialog_open_and_says_why(
     type_number(qtbot, dialog, "+7 000")
     assert dialog.isVisible()
     assert dialog.error.text() == "Такого номера не бывает: проверьте цифры и код страны"
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())  # not cut off
     assert till.window.checkout.member is None
     dialog.number.clear()
     type_number(qtbot, dialog, "")
