@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlite_utils
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos_client.checkout import Checkout, Till
@@ -56,6 +57,13 @@ class RunningTill:
         if self.camera_loop is not None:
             self.camera_loop.stop()
         self.loop.stop()
+        # Reports the threads queued before they stopped must not reach a closed database.
+        for source in (self.window.bridge, self.camera):
+            if source is not None:
+                source.blockSignals(True)
+        for receiver in (self.window, self.window.bridge, self.camera):
+            if receiver is not None:
+                QCoreApplication.removePostedEvents(receiver, QEvent.Type.MetaCall)
         self.window.close()
         self.db.close()
 
