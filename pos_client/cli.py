@@ -20,6 +20,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help="terminal config file (TOML)")
     parser.add_argument("--language", choices=LANGUAGES, help="window language")
+    parser.add_argument(
+        "--camera",
+        metavar="CAMERA",
+        help="camera to read codes with: 0, /dev/video2, file:PATH or synthetic "
+        "(overrides the config; the demo has none unless given)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     price = commands.add_parser("price", help="price a receipt with a ruleset and print it as JSON")
     price.add_argument("--rules", type=Path, required=True, help="ruleset JSON")
@@ -45,11 +51,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.demo:
         from pos_client.demo import start_demo
+        from pos_client.ui.member_phone import open_member_phone
 
-        demo = start_demo(language=args.language or "ru")
+        demo = start_demo(language=args.language or "ru", camera=args.camera or "")
         print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}")
         try:
-            return run(demo.config)
+            return run(
+                demo.config,
+                after_start=lambda till: open_member_phone(till, demo.members(), demo.app_code),
+            )
         finally:
             demo.close()
     try:
@@ -57,10 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"pos-client: {exc}", file=sys.stderr)
         return 2
-    if args.language:
-        from dataclasses import replace
+    from dataclasses import replace
 
+    if args.language:
         config = replace(config, language=args.language)
+    if args.camera is not None:
+        config = replace(config, camera=args.camera)
     return run(config)
 
 

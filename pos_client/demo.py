@@ -26,12 +26,23 @@ class DemoEnvironment:
     config: TerminalConfig
     hub: object  # loyalty_hub.server.EmbeddedHub; typed loosely so pos_client needs no hub
 
+    def members(self) -> list[tuple[str, str]]:
+        """(member id, name) of the demo's members, for the member's app window."""
+        rows = self.hub.store.query("SELECT member_id, name FROM members ORDER BY member_id")  # type: ignore[attr-defined]
+        return [(row["member_id"], row["name"]) for row in rows]
+
+    def app_code(self, member_id: str, unix_time: float) -> str:
+        """The code the member's app shows at that time, signed by the demo hub."""
+        from loyalty_hub.tokens import member_token
+
+        return member_token(self.hub.store, member_id, datetime.fromtimestamp(unix_time, UTC))  # type: ignore[attr-defined]
+
     def close(self) -> None:
         self.hub.close()  # type: ignore[attr-defined]
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_demo(language: str = "ru", root: Path | None = None) -> DemoEnvironment:
+def start_demo(language: str = "ru", root: Path | None = None, camera: str = "") -> DemoEnvironment:
     """Start the embedded hub with the demo seed and configure one terminal for it.
 
     The terminal's caches are filled once before the window opens, so the demo starts ready.
@@ -58,6 +69,7 @@ def start_demo(language: str = "ru", root: Path | None = None) -> DemoEnvironmen
         data_dir=root / "terminal",
         language=language,
         sync_interval_s=10.0,
+        camera=camera,
     )
     db = open_database(config.db_path)
     with HubClient(config.api_url, config.token) as client:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pos_client.checkout import Checkout, Till
 from pos_client.config import TerminalConfig
@@ -49,6 +49,7 @@ class RunningTill:
     db: sqlite_utils.Database
     camera: CameraBridge | None = None
     camera_loop: CameraLoop | None = None
+    extra_windows: list[QWidget] = field(default_factory=list)  # closed with the till
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -64,8 +65,11 @@ class RunningTill:
         for receiver in (self.window, self.window.bridge, self.camera):
             if receiver is not None:
                 QCoreApplication.removePostedEvents(receiver, QEvent.Type.MetaCall)
+        for window in self.extra_windows:
+            window.close()
         self.window.close()
         self.db.close()
+        gc.unfreeze()  # what keep_out_of_gc froze is ordinary garbage again at shutdown
 
 
 def build_till(

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from pos_client.config import TerminalConfig
 from pos_client.scanner.camera import CAMERA_FAILED, CAMERA_ON, CameraLoop
@@ -16,6 +16,7 @@ from pos_client.scanner.decoders import CascadeDecoder, Code
 from pos_client.scanner.sources import CameraSource, FileSource, FrameSource, SyntheticSource
 from pos_client.ui.strings import tr
 
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 208, 117  # 16:9, as tall as the scan field and message
 PREVIEW_EVERY = 2  # frames: the preview needs far fewer than the decoder
 CAMERA_FALLBACK_EVERY = 8  # pyzbar on every 8th empty frame (see scanner.decoders)
 
@@ -39,9 +40,13 @@ class CameraBridge(QObject):
     def frame(self, gray: np.ndarray, codes: list[Code]) -> None:
         self._frames += 1
         if codes or self._frames % PREVIEW_EVERY == 0:
-            height, width = gray.shape
-            image = QImage(gray.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
-            self.frame_ready.emit(image, [code.outline for code in codes])
+            self.frame_ready.emit(gray_image(gray), [code.outline for code in codes])
+
+
+def gray_image(gray: np.ndarray) -> QImage:
+    """A grayscale numpy picture as a QImage that owns its pixels."""
+    height, width = gray.shape
+    return QImage(gray.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
 
 
 class CameraPreview(QLabel):
@@ -51,8 +56,7 @@ class CameraPreview(QLabel):
         super().__init__(parent)
         self.setObjectName("cameraPreview")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(320, 180)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedSize(PREVIEW_WIDTH, PREVIEW_HEIGHT)
         self.setWordWrap(True)
         self.state = ""
         self.setText(tr("camera_starting"))
@@ -98,6 +102,11 @@ def start_camera(config: TerminalConfig, bridge: CameraBridge) -> CameraLoop:
         open_source = lambda: FileSource(path)  # noqa: E731
     else:
         open_source = lambda: CameraSource(camera, config.camera_width, config.camera_height)  # noqa: E731
+    return start_camera_loop(open_source, bridge)
+
+
+def start_camera_loop(open_source: Callable[[], FrameSource], bridge: CameraBridge) -> CameraLoop:
+    """The till's camera thread on any frame source, reporting to the bridge."""
     loop = CameraLoop(
         open_source,
         CascadeDecoder(fallback_every=CAMERA_FALLBACK_EVERY),

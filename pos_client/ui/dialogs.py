@@ -43,6 +43,8 @@ def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 def grow_to_fit(dialog: QDialog) -> None:
     """Make room for text that just appeared (a wrapped error line), so no button is cut off."""
     layout = dialog.layout()
+    if layout is None:
+        return
     if layout.hasHeightForWidth():
         needed = layout.totalHeightForWidth(dialog.width())
     else:

@@ -54,13 +54,17 @@ class MainWindow(QMainWindow):
 
         central = QWidget(self)
         root = QVBoxLayout(central)
+        self.top = QHBoxLayout()  # the scan field and message; the camera preview beside them
+        entry = QVBoxLayout()
         self.scan_field = ScanField(central)
         self.scan_field.returnPressed.connect(self._scan_field_entered)
-        root.addWidget(self.scan_field)
+        entry.addWidget(self.scan_field)
         self.message = QLabel(central)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        root.addWidget(self.message)
+        entry.addWidget(self.message)
+        self.top.addLayout(entry, 1)
+        root.addLayout(self.top)
 
         root.addLayout(self._build_body(central), 1)
         root.addLayout(self._build_actions(central))
@@ -102,7 +106,7 @@ class MainWindow(QMainWindow):
         self.receipt_area.addWidget(self.table)
         self.receipt_area.addWidget(self.empty_hint)
         body.addWidget(self.receipt_area, 3)
-        side = self.side = QVBoxLayout()
+        side = QVBoxLayout()
         self.member_panel = MemberPanel(central)
         self.totals_panel = TotalsPanel(central)
         side.addWidget(self.member_panel)
@@ -111,8 +115,9 @@ class MainWindow(QMainWindow):
         return body
 
     def add_camera_preview(self, preview: QWidget) -> None:
-        """The camera's picture above the member panel: the cashier sees what it reads."""
-        self.side.insertWidget(0, preview)
+        """The camera's picture beside the scan field, like a viewfinder: the cashier sees
+        what it reads, and the receipt and totals keep their room."""
+        self.top.addWidget(preview)
 
     def _build_actions(self, central: QWidget) -> QHBoxLayout:
         """A big button per action, each with its F-key (also when the button is not seen)."""

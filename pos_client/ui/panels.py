@@ -10,6 +10,12 @@ from pos_client.core.promotions import PricedReceipt
 from pos_client.ui.strings import Language, has_text, tr
 
 
+def _show_only_filled(labels: tuple[QLabel, ...]) -> None:
+    """An empty line takes no room: the panels must fit a 768-pixel-high till screen."""
+    for label in labels:
+        label.setVisible(bool(label.text()))
+
+
 def _label(name: str, parent: QWidget, word_wrap: bool = True) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
@@ -23,21 +29,13 @@ class MemberPanel(QFrame):
         self.setObjectName("memberPanel")
         layout = QVBoxLayout(self)
         self.name = _label("memberName", self)
-        self.tier = _label("memberDetail", self)
-        self.card = _label("memberDetail", self)
+        self.tier = _label("memberDetail", self)  # the tier and the masked card, or a prompt
         self.phone = _label("memberDetail", self)
         self.points = _label("memberPoints", self)
         self.pending = _label("memberDetail", self)
         self.expiring = _label("memberDetail", self)
-        for widget in (
-            self.name,
-            self.tier,
-            self.card,
-            self.phone,
-            self.points,
-            self.pending,
-            self.expiring,
-        ):
+        self._lines = (self.name, self.tier, self.phone, self.points, self.pending, self.expiring)
+        for widget in self._lines:
             layout.addWidget(widget)
         self._member: Member | None = None
         self._balance = PointsBalance(0, 0)
@@ -48,32 +46,33 @@ class MemberPanel(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
+        for label in self._lines:
+            label.clear()
         member = self._member
         if member is None:
             self.name.setText(tr("member_none"))
             self.tier.setText(tr("member_prompt"))
-            for label in (self.card, self.phone, self.points, self.pending, self.expiring):
-                label.clear()
-            return
+        else:
+            self._show(member, self._balance)
+        _show_only_filled(self._lines)
+
+    def _show(self, member: Member, balance: PointsBalance) -> None:
         tier_key = f"tier_{member.tier}"
         tier = tr(tier_key) if has_text(tier_key) else member.tier
         self.name.setText(member.name)
-        self.tier.setText(tr("member_tier", tier=tier))
-        self.card.setText(tr("member_card", card=mask_card(member.card)))
-        self.phone.setText(
-            tr("member_phone", phone=member.phone_masked) if member.phone_masked else ""
+        self.tier.setText(
+            f"{tr('member_tier', tier=tier)} · {tr('member_card', card=mask_card(member.card))}"
         )
-        balance = self._balance
+        if member.phone_masked:
+            self.phone.setText(tr("member_phone", phone=member.phone_masked))
         self.points.setText(tr("member_points", points=_count(balance.active)))
-        self.pending.setText(
-            tr("member_pending", points=_count(balance.pending)) if balance.pending else ""
-        )
-        soonest = balance.expiring[0] if balance.expiring else None
-        self.expiring.setText(
-            tr("member_expiring", points=_count(soonest[1]), day=soonest[0].strftime("%d.%m.%Y"))
-            if soonest
-            else ""
-        )
+        if balance.pending:
+            self.pending.setText(tr("member_pending", points=_count(balance.pending)))
+        if balance.expiring:
+            day, points = balance.expiring[0]
+            self.expiring.setText(
+                tr("member_expiring", points=_count(points), day=day.strftime("%d.%m.%Y"))
+            )
 
 
 class TotalsPanel(QFrame):
@@ -120,6 +119,7 @@ class TotalsPanel(QFrame):
         self.points.setText(tr("points_to_earn", points=points) if points else "")
         hints = priced.hints if priced else ()
         self.hints.setText("\n".join(f"• {hint.text(Language.current)}" for hint in hints))
+        _show_only_filled((self.discount, self.points_paid, self.points, self.hints))
 
 
 def _count(points: int) -> str:

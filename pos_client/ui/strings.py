@@ -177,6 +177,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Покупатель {member} не найден в кэше терминала",
         "Member {member} is not in this terminal's cache",
     ),
+    "phone_app_title": ("Приложение покупателя (демо)", "Member's app (demo)"),
+    "phone_app_renews": ("Код обновится через {seconds} с", "The code changes in {seconds} s"),
+    "phone_app_hint": (
+        "Поднесите экран с кодом к веб-камере кассы",
+        "Hold this screen up to the till's webcam",
+    ),
+    "phone_app_hint_synthetic": (
+        "Камера кассы учебная: нажмите кнопку, и код появится в её кадре",
+        "The till has a simulated camera: press the button to put the code in its view",
+    ),
+    "phone_app_hold": ("Поднести к камере", "Hold up to the camera"),
+    "phone_app_away": ("Убрать от камеры", "Take away from the camera"),
     "camera_starting": ("Камера включается…", "Starting the camera…"),
     "camera_failed": (
         "Камера не отвечает (отключена или занята). Пробуем снова…",

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos_client.demo import DemoEnvironment
-from pos_client.scanner.decoders import EAN_13
+from pos_client.scanner.decoders import EAN_13, QR_CODE
 from pos_client.ui.app import RunningTill, build_till
 from pos_client.ui.camera_view import CameraPreview
+from pos_client.ui.member_phone import QR_SIZE, MemberPhone
 from tests.conftest import GOLD_CARD, MILK
 
 
@@ -37,6 +40,8 @@ def test_a_card_held_up_to_the_camera_identifies_the_member_once(
     qtbot.waitUntil(lambda: window.checkout.member is not None)
     assert window.checkout.member.card == GOLD_CARD  # type: ignore[union-attr]
     assert "Покупатель" in window.message.text()
+    window.handle_code(MILK)
+    assert window.minimumSizeHint().height() <= 768  # fits a 1366x768 till screen, camera too
 
 
 def test_a_product_shown_to_the_camera_goes_on_the_receipt(
@@ -64,3 +69,51 @@ def test_a_missing_camera_is_shown_and_the_till_keeps_working(
         assert len(running.window.checkout.receipt.lines) == 1
     finally:
         running.close()
+
+
+class StepClock:
+    """Unix time for the member's app, moved by the test (no waiting for 30 s steps)."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_member_app_code_held_up_identifies_the_member_and_renews(
+    camera_till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    clock = StepClock()
+    phone = MemberPhone(demo.members(), demo.app_code, camera=camera_till.camera, clock=clock)
+    qtbot.addWidget(phone)
+    phone.show()
+    phone.member.setCurrentIndex(phone.member.findData("M-00004"))
+    first = phone.token
+    assert first.startswith("LP1.") and ".M-00004." in first
+    assert phone.countdown.text().startswith("Код обновится через")
+    assert phone.hold.isVisible()
+    qtbot.mouseClick(phone.hold, Qt.MouseButton.LeftButton)
+    window = camera_till.window
+    qtbot.waitUntil(lambda: window.checkout.member is not None, timeout=10_000)
+    assert window.checkout.member.member_id == "M-00004"  # type: ignore[union-attr]
+    assert phone.hold.text() == "Убрать от камеры"
+
+    clock.now += 30  # the next time step: a new code, still shown to the camera
+    with qtbot.waitSignal(phone._timer.timeout, timeout=3000):
+        pass
+    assert phone.token != first
+    assert camera_till.camera.showing == (phone.token, QR_CODE)  # type: ignore[union-attr]
+    phone.close()
+    assert camera_till.camera.showing is None  # type: ignore[union-attr]
+
+
+def test_without_a_simulated_camera_the_app_only_shows_its_code(
+    demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    phone = MemberPhone(demo.members(), demo.app_code)
+    qtbot.addWidget(phone)
+    phone.show()
+    assert not phone.hold.isVisible()
+    assert phone.code.pixmap().width() == QR_SIZE
+    assert phone.hint.text() == "Поднесите экран с кодом к веб-камере кассы"
