@@ -15,6 +15,8 @@ from pos_client.demo import start_demo
 from pos_client.ui.app import build_till
 from pos_client.ui.dialogs import PayDialog
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.member_phone import MemberPhone
+from pos_client.ui.phone_dialog import PhoneDialog
 
 BASKET = ["4607012340016", "4607012340016", "4607012340115", "4607012340177", "2780000000047"]
 
@@ -69,6 +71,40 @@ def shoot_offline(window: MainWindow, app: QApplication, out: Path) -> None:
     save(window, out / "offline.png")
 
 
+def shoot_phone_dialog(window: MainWindow, app: QApplication, out: Path) -> None:
+    window.cancel_receipt()
+    window.enter_phone()
+    dialog = window.dialog
+    assert isinstance(dialog, PhoneDialog)
+    dialog.number.setText("8 916 555-00-0")
+    dialog.entered.emit(dialog.number.text())
+    settle(app, timeout_ms=100)
+    save(dialog, out / "phone.png")
+    dialog.reject()
+
+
+def shoot_camera(app: QApplication, out: Path) -> None:
+    """The till with the simulated camera, and the demo member's app held up to it."""
+    demo = start_demo(language="ru", camera="synthetic")
+    till = build_till(demo.config, app)
+    till.window.resize(1280, 768)
+    till.window.show()
+    phone = MemberPhone(demo.members(), demo.app_code, camera=till.camera)
+    phone.member.setCurrentIndex(phone.member.findData("M-00004"))
+    phone.show()
+    phone.hold.click()
+    settle(app, lambda: till.window.checkout.member is not None)
+    settle(app, lambda: till.window.status.status.online)
+    for code in BASKET[:3]:
+        till.window.handle_code(code)
+    settle(app, timeout_ms=300)
+    save(till.window, out / "camera.png")
+    save(phone, out / "member-app.png")
+    phone.close()
+    till.close()
+    demo.close()
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
@@ -80,8 +116,10 @@ def main(out: Path) -> int:
         shoot(till.window, app, out, suffix)
         if language == "ru":
             shoot_offline(till.window, app, out)
+            shoot_phone_dialog(till.window, app, out)
         till.close()
         demo.close()
+    shoot_camera(app, out)
     return 0
 
 

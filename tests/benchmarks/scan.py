@@ -25,6 +25,7 @@ from pos_client.scanner.decoders import (
 )
 from pos_client.scanner.sources import IMAGE_SUFFIXES, read_image
 from pos_client.scanner.synthetic import SyntheticFrames
+from tests.benchmarks import member_latency
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "barcodes"
 SETS = {"qrcode": ("qr", QR_CODE), "ean13": ("ean13", EAN_13), "code128": ("code128", CODE_128)}
@@ -118,4 +119,5 @@ def run() -> dict[str, object]:
         figures[prefix + "empty_frame_median_ms"] = round(statistics.median(blank), 2)
         figures[prefix + "empty_frame_p95_ms"] = round(p95(blank), 2)
     figures["camera_fallback_every"] = CAMERA_FALLBACK_EVERY
+    figures.update(member_latency.run())
     return figures
