@@ -28,7 +28,6 @@ from pos_client.core.sale import Sale
 from pos_client.ui.receipt_text import WIDTH as RECEIPT_WIDTH
 from pos_client.ui.receipt_text import render_sale
 from pos_client.ui.strings import tr
-from pos_client.ui.wedge_filter import let_scanner_type_into
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -100,7 +99,6 @@ class CardDialog(QDialog):
         self.number.setObjectName("cardNumber")
         self.number.setMaxLength(32)
         self.number.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        let_scanner_type_into(self.number)
         layout.addWidget(self.number)
         box = dialog_buttons(self, tr("ok"))
         box.accepted.connect(self._accept)

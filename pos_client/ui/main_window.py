@@ -239,10 +239,17 @@ class MainWindow(QMainWindow):
     # -- scanning ------------------------------------------------------------------------------
 
     def handle_code(self, code: str) -> None:
-        """A code from the scanner or the scan field."""
+        """A code from the scanner, the camera or the scan field.
+
+        It closes the finished receipt, and answers an open card or phone dialog (a card or
+        app code scanned instead of typed). While another dialog is open it is not taken.
+        """
         if isinstance(self.dialog, SaleDialog):
             self.dialog.accept()
+        elif isinstance(self.dialog, CardDialog | PhoneDialog):
+            self.dialog.reject()
         if self.dialog is not None and self.dialog.isVisible():
+            self.show_message(tr("err_scan_while_dialog"), "error")
             return
         try:
             found = self.checkout.handle_code(code)

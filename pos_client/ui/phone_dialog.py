@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 from pos_client.core.phone import MAX_PHONE_INPUT, example_phone, format_as_typed
 from pos_client.ui.dialogs import dialog_buttons, grow_to_fit
 from pos_client.ui.strings import tr
-from pos_client.ui.wedge_filter import let_scanner_type_into
 
 
 class PhoneDialog(QDialog):
@@ -35,7 +34,6 @@ class PhoneDialog(QDialog):
             QRegularExpressionValidator(QRegularExpression(r"[0-9+()\- ]*"), self.number)
         )
         self.number.textEdited.connect(self._regroup)
-        let_scanner_type_into(self.number)
         layout.addWidget(self.number)
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")

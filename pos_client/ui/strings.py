@@ -219,6 +219,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Телефона {phone} нет в кэше терминала, а сервер недоступен",
         "Phone {phone} is not in this terminal's cache and the server is unreachable",
     ),
+    "err_scan_while_dialog": (
+        "Скан не принят: сначала закончите в открытом окне",
+        "Scan not taken: finish in the open window first",
+    ),
     "err_bad_quantity": ("Количество должно быть от 1 до 999", "Quantity must be from 1 to 999"),
     "err_empty_receipt": ("Чек пуст — нечего оплачивать", "The receipt is empty — nothing to pay"),
     "err_cash_short": ("Получено меньше суммы к оплате", "Cash received is less than the total"),

@@ -19,18 +19,8 @@ BLOCKING_MODIFIERS = (
 )
 
 
-TYPED_HERE = "scannerTypesHere"  # a widget property: scanner keys go to the widget as typed
-
-
-def let_scanner_type_into(widget: QWidget) -> None:
-    """A field meant for typing a number (card, phone) gets scanner bursts as ordinary keys,
-    so a card scanned into the card dialog fills it in and its Enter confirms it."""
-    widget.setProperty(TYPED_HERE, True)
-
-
 class WedgeFilter(QObject):
-    """Emits `scanned(code)` for a scanner burst, whichever widget has the focus (except
-    fields marked with `let_scanner_type_into`).
+    """Emits `scanned(code)` for a scanner burst, whichever widget has the focus.
 
     Keys that turn out to be typed by a person are replayed to the focused widget.
     """
@@ -46,12 +36,17 @@ class WedgeFilter(QObject):
     ) -> None:
         super().__init__(parent)
         self._detector: WedgeDetector[QKeyEvent] = WedgeDetector(max_gap_ms, min_length)
-        self._clock_ms = clock_ms
+        self.clock_ms = clock_ms
         self._replaying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(max_gap_ms) + 1)
         self._timer.timeout.connect(self._expire)
+
+    @property
+    def holding(self) -> bool:
+        """Keys are held while they might still be a scanner's burst."""
+        return self._detector.holding
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if self._replaying or event.type() != QEvent.Type.KeyPress:
@@ -59,7 +54,7 @@ class WedgeFilter(QObject):
         if not self._is_target(watched):
             return False
         assert isinstance(event, QKeyEvent)
-        now = self._clock_ms()
+        now = self.clock_ms()
         if event.key() in ENTER_KEYS:
             if not self._detector.holding:
                 return False
@@ -84,8 +79,6 @@ class WedgeFilter(QObject):
         if not isinstance(watched, QWidget):
             return False
         focus = QApplication.focusWidget()
-        if focus is not None and focus.property(TYPED_HERE):
-            return False
         return watched is focus if focus is not None else watched.isWindow()
 
     def _expire(self) -> None:

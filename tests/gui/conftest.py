@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_client.demo import DemoEnvironment, start_demo
@@ -44,3 +44,25 @@ def press(qtbot: QtBot, key: Qt.Key) -> None:
     target = QApplication.focusWidget()
     assert target is not None
     qtbot.keyClick(target, key)
+
+
+class HumanPace:
+    """A clock for the scanner filter with 150 ms between keys: a person typing."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 150.0
+        return self.now
+
+
+def type_by_hand(qtbot: QtBot, till: RunningTill, widget: QWidget, text: str) -> None:
+    """Type as a person does (the scanner filter lets the keys through), without Enter."""
+    real = till.wedge.clock_ms
+    till.wedge.clock_ms = HumanPace()
+    try:
+        qtbot.keyClicks(widget, text)
+        qtbot.waitUntil(lambda: not till.wedge.holding)
+    finally:
+        till.wedge.clock_ms = real

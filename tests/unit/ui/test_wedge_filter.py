@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from pos_client.ui.wedge_filter import WedgeFilter, let_scanner_type_into
+from pos_client.ui.wedge_filter import WedgeFilter
 
 
 class FakeClock:
@@ -62,15 +62,3 @@ def test_shortcuts_pass_and_release_held_keys(setup, qtbot: QtBot) -> None:  # t
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert field.text() == "12"
     assert field.selectedText() == "12"
-
-
-def test_a_field_for_typed_numbers_takes_a_burst_as_keys(setup, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    field, wedge, _ = setup
-    let_scanner_type_into(field)
-    scans: list[str] = []
-    wedge.scanned.connect(scans.append)
-    with qtbot.waitSignal(field.returnPressed):
-        qtbot.keyClicks(field, "2780000000047")
-        qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert field.text() == "2780000000047"
-    assert scans == []
