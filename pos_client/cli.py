@@ -38,6 +38,19 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="decode the codes in image files")
     scan.add_argument("files", type=Path, nargs="+", metavar="FILE", help="image or folder")
     scan.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    provision = commands.add_parser(
+        "provision", help="set this till up for its outlet (config file + token in the keyring)"
+    )
+    provision.add_argument("--api", required=True, metavar="URL", help="the loyalty hub's address")
+    provision.add_argument("--outlet", required=True, metavar="ID")
+    provision.add_argument("--terminal-id", required=True, metavar="ID")
+    provision.add_argument("--token", required=True, help="as `loyalty-hub terminal add` printed")
+    provision.add_argument("--check", action="store_true", help="test the connection first")
+    provision.add_argument("--force", action="store_true", help="replace an existing config")
+    config = commands.add_parser("config", help="the terminal's configuration")
+    config_commands = config.add_subparsers(dest="config_command", required=True)
+    show = config_commands.add_parser("show", help="print the effective config, secrets hidden")
+    show.add_argument("--json", action="store_true")
     return parser
 
 
@@ -47,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         return _price(args)
     if args.command == "scan":
         return _scan(args)
+    if args.command == "provision":
+        return _provision(args)
+    if args.command == "config":
+        return _config_show(args)
     from pos_client.ui.app import run
 
     if args.demo:
@@ -74,6 +91,43 @@ def main(argv: list[str] | None = None) -> int:
     if args.camera is not None:
         config = replace(config, camera=args.camera)
     return run(config)
+
+
+def _provision(args: argparse.Namespace) -> int:
+    from pos_client.config import default_config_path
+    from pos_client.provisioning import ProvisionError, Settings, provision
+
+    settings = Settings(args.api, args.outlet, args.terminal_id, args.token, args.language or "ru")
+    path = args.config or default_config_path()
+    try:
+        done = provision(settings, path, force=args.force, check=args.check)
+    except ProvisionError as exc:
+        print(f"pos-client provision: {exc}", file=sys.stderr)
+        return 2
+    where = "the OS keyring" if done.token_stored == "keyring" else done.token_stored
+    print(f"config written to {done.config_path}; token stored in {where}")
+    return 0
+
+
+def _config_show(args: argparse.Namespace) -> int:
+    import json
+
+    from pos_client.config import default_config_path
+    from pos_client.provisioning import shown_config
+
+    path = args.config or default_config_path()
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        print(f"pos-client: {exc}", file=sys.stderr)
+        return 2
+    shown = shown_config(config, path)
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False))
+    else:
+        for key, value in shown.items():
+            print(f"{key:18} {value}")
+    return 0
 
 
 def _price(args: argparse.Namespace) -> int:

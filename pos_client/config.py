@@ -12,10 +12,12 @@ import platformdirs
 
 from pos_client.core.phone import DEFAULT_REGION, is_known_region
 from pos_client.scanner.wedge import DEFAULT_MAX_GAP_MS, DEFAULT_MIN_LENGTH
+from pos_client.token_store import KEYRING, keyring_token
 
 APP_NAME = "pos-client"
 LANGUAGES = ("ru", "en")
 ENV_PREFIX = "POS_CLIENT_"
+ENV_KEYS = ("api_url", "outlet_id", "terminal_id", "token", "data_dir", "language", "camera")
 
 
 class ConfigError(Exception):
@@ -38,6 +40,7 @@ class TerminalConfig:
     phone_region: str = DEFAULT_REGION  # where numbers typed without a country code are from
     wedge_max_gap_ms: float = DEFAULT_MAX_GAP_MS  # slower keys are a person typing
     wedge_min_length: int = DEFAULT_MIN_LENGTH  # shorter bursts are a person typing
+    token_source: str = ""  # where the token came from (for `config show`), never the token
 
     @property
     def db_path(self) -> Path:
@@ -60,8 +63,8 @@ def default_data_dir() -> Path:
 def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> TerminalConfig:
     """Read the config file (if any) and apply POS_CLIENT_* environment overrides.
 
-    The token comes from POS_CLIENT_TOKEN or from `token_file`, a file only the service user
-    can read; it is never written in the config itself.
+    The token comes from POS_CLIENT_TOKEN, from `token_file` (a file only the service user
+    can read), or from the OS keyring under the terminal id (see `pos-client provision`).
     """
     env = os.environ if env is None else env
     path = path or default_config_path()
@@ -71,15 +74,22 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
             values.update(tomllib.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read {path}: {exc}") from exc
-    for key in ("api_url", "outlet_id", "terminal_id", "token", "data_dir", "language", "camera"):
+    token_source = "config file" if values.get("token") else ""
+    for key in ENV_KEYS:
         if (ENV_PREFIX + key.upper()) in env:
             values[key] = env[ENV_PREFIX + key.upper()]
+    if ENV_PREFIX + "TOKEN" in env:
+        token_source = ENV_PREFIX + "TOKEN"
     if "token" not in values and "token_file" in values:
         token_path = Path(str(values["token_file"]))
         try:
             values["token"] = token_path.read_text(encoding="utf-8").strip()
         except OSError as exc:
             raise ConfigError(f"cannot read the token file {token_path}: {exc}") from exc
+        token_source = str(token_path)
+    if "token" not in values and values.get("terminal_id"):
+        values["token"] = keyring_token(str(values["terminal_id"])) or ""
+        token_source = KEYRING
     missing = [k for k in ("api_url", "outlet_id", "terminal_id", "token") if not values.get(k)]
     if missing:
         raise ConfigError(
@@ -108,6 +118,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         camera_height=int(_number(values, "camera_height", 720, 120, 4320, whole=True)),
         phone_region=region,
         wedge_max_gap_ms=_number(values, "wedge_max_gap_ms", DEFAULT_MAX_GAP_MS, 1.0, 500.0),
+        token_source=token_source,
         wedge_min_length=int(
             _number(values, "wedge_min_length", DEFAULT_MIN_LENGTH, 1, 64, whole=True)
         ),

@@ -1,0 +1,44 @@
+"""`provision --check` against the real hub: a good token, a wrong one, no hub at all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+
+from loyalty_hub.server import EmbeddedHub
+from pos_client.provisioning import ProvisionError, Settings, provision
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_a_good_token_passes_the_check(hub: EmbeddedHub, hub_token: str, tmp_path: Path) -> None:
+    settings = Settings(hub.url, "spb-nevsky", "spb-nevsky-T01", hub_token)
+    provision(settings, tmp_path / "config.toml", check=True)
+    assert (tmp_path / "config.toml").exists()
+
+
+def test_a_wrong_token_or_no_hub_fails_the_check_and_writes_nothing(
+    hub: EmbeddedHub, hub_token: str, tmp_path: Path
+) -> None:
+    wrong = Settings(hub.url, "spb-nevsky", "spb-nevsky-T01", "x" * 43)
+    with pytest.raises(ProvisionError, match="refused this terminal's token"):
+        provision(wrong, tmp_path / "config.toml", check=True)
+    url = hub.url
+    hub.stop()
+    gone = Settings(url, "spb-nevsky", "spb-nevsky-T01", hub_token)
+    with pytest.raises(ProvisionError, match="connection test failed"):
+        provision(gone, tmp_path / "config.toml", check=True)
+    assert not (tmp_path / "config.toml").exists()
+    assert not (tmp_path / "token").exists()
