@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     config_commands = config.add_subparsers(dest="config_command", required=True)
     show = config_commands.add_parser("show", help="print the effective config, secrets hidden")
     show.add_argument("--json", action="store_true")
+    doctor = commands.add_parser(
+        "doctor", help="check camera, decoders, journal, disk, hub, token, clock, caches, queue"
+    )
+    doctor.add_argument("--json", action="store_true", help="one JSON object")
     return parser
 
 
@@ -64,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         return _provision(args)
     if args.command == "config":
         return _config_show(args)
+    if args.command == "doctor":
+        return _doctor(args)
     from pos_client.ui.app import run
 
     if args.demo:
@@ -128,6 +134,29 @@ def _config_show(args: argparse.Namespace) -> int:
         for key, value in shown.items():
             print(f"{key:18} {value}")
     return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    import json
+    from dataclasses import asdict
+
+    from pos_client.doctor import BROKEN, EXIT_CODES, Check, overall, run_checks
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        checks = [Check("config", BROKEN, str(exc))]
+    else:
+        checks = [Check("config", "ok", f"terminal {config.terminal_id} of {config.outlet_id}")]
+        checks += run_checks(config)
+    status = overall(checks)
+    if args.json:
+        print(json.dumps({"status": status, "checks": [asdict(c) for c in checks]}))
+    else:
+        for check in checks:
+            print(f"{check.status:9} {check.name:16} {check.detail}")
+        print(f"overall: {status}")
+    return EXIT_CODES[status]
 
 
 def _price(args: argparse.Namespace) -> int:

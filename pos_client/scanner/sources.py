@@ -72,12 +72,15 @@ class CameraSource:
 
 
 class FileSource:
-    """An image, a folder of images (in name order) or a video file, read once."""
+    """An image, a folder of images (in name order) or a video file, read once.
+
+    A path that is missing or not a readable video is a CameraError, like an absent webcam.
+    """
 
     def __init__(self, path: Path) -> None:
         self.description = str(path)
         if not path.exists():
-            raise ValueError(f"{path}: no such file or folder")
+            raise CameraError(f"{path}: no such file or folder")
         self._video: cv2.VideoCapture | None = None
         self._images: Iterator[Path] = iter(())
         if path.is_dir():
@@ -87,7 +90,7 @@ class FileSource:
         elif path.suffix.lower() in VIDEO_SUFFIXES:
             self._video = cv2.VideoCapture(str(path))
             if not self._video.isOpened():
-                raise ValueError(f"{path}: not a video this terminal can read")
+                raise CameraError(f"{path}: not a video this terminal can read")
         else:
             self._images = iter([path])
 
@@ -129,3 +132,19 @@ class SyntheticSource:
 
     def close(self) -> None:
         return None
+
+
+def source_for(
+    camera: str,
+    width: int,
+    height: int,
+    showing: Callable[[], tuple[str, str] | None] = lambda: None,
+) -> FrameSource:
+    """The source a camera setting names: a device index or path, `file:PATH` (an image, a
+    folder of images or a video), or `synthetic` (frames showing what `showing()` says).
+    Raises CameraError when it cannot be opened."""
+    if camera == "synthetic":
+        return SyntheticSource(showing)
+    if camera.startswith("file:"):
+        return FileSource(Path(camera.removeprefix("file:")))
+    return CameraSource(camera, width, height)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pos_client.config import TerminalConfig
 from pos_client.scanner.camera import CAMERA_FAILED, CAMERA_ON, CameraLoop
 from pos_client.scanner.decoders import CascadeDecoder, Code
-from pos_client.scanner.sources import CameraSource, FileSource, FrameSource, SyntheticSource
+from pos_client.scanner.sources import FrameSource, source_for
 from pos_client.ui.strings import tr
 
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 208, 117  # 16:9, as tall as the scan field and message
@@ -93,15 +92,12 @@ class CameraPreview(QLabel):
 def start_camera(config: TerminalConfig, bridge: CameraBridge) -> CameraLoop:
     """The camera thread for the configured camera: a device index or path, `file:PATH`
     (an image, a folder of images or a video), or `synthetic` (what `bridge.showing` says)."""
-    camera = config.camera
-    open_source: Callable[[], FrameSource]
-    if camera == "synthetic":
-        open_source = lambda: SyntheticSource(lambda: bridge.showing)  # noqa: E731
-    elif camera.startswith("file:"):
-        path = Path(camera.removeprefix("file:"))
-        open_source = lambda: FileSource(path)  # noqa: E731
-    else:
-        open_source = lambda: CameraSource(camera, config.camera_width, config.camera_height)  # noqa: E731
+
+    def open_source() -> FrameSource:
+        return source_for(
+            config.camera, config.camera_width, config.camera_height, lambda: bridge.showing
+        )
+
     return start_camera_loop(open_source, bridge)
 
 

@@ -45,7 +45,7 @@ def test_a_video_file_is_read_frame_by_frame(tmp_path: Path) -> None:
 
 
 def test_a_missing_path_or_a_bad_image_is_named(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="no such file"):
+    with pytest.raises(CameraError, match="no such file"):
         FileSource(tmp_path / "absent.png")
     (tmp_path / "bad.png").write_bytes(b"\x89PNG broken")
     with pytest.raises(ValueError, match="not an image"):

@@ -1,0 +1,96 @@
+"""`pos-client doctor` on a real terminal database and the real hub."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from loyalty_hub.server import EmbeddedHub
+from pos_client.cli import main
+from pos_client.config import TerminalConfig
+from pos_client.doctor import overall, run_checks
+from pos_client.sync.engine import SyncEngine
+from tests.conftest import OUTLET, TERMINAL
+
+pytestmark = pytest.mark.integration
+
+
+def terminal(hub: EmbeddedHub, token: str, data_dir: Path, camera: str = "") -> TerminalConfig:
+    return TerminalConfig(hub.url, OUTLET, TERMINAL, token, data_dir, camera=camera)
+
+
+def statuses(config: TerminalConfig, now: datetime | None = None) -> dict[str, str]:
+    checks = run_checks(config, now=lambda: now or datetime.now(UTC))
+    return {check.name: check.status for check in checks if check.name != "disk"}
+
+
+def test_a_synced_terminal_is_healthy(
+    hub: EmbeddedHub, hub_token: str, primed: SyncEngine, tmp_path: Path
+) -> None:
+    assert statuses(terminal(hub, hub_token, tmp_path)) == {
+        "decoders": "ok",
+        "camera": "ok",
+        "journal": "ok",
+        "cache ruleset": "ok",
+        "cache catalog": "ok",
+        "cache members": "ok",
+        "queue": "ok",
+        "rejected": "ok",
+        "hub": "ok",
+        "clock": "ok",
+        "token": "ok",
+    }
+
+
+def test_what_degrades_and_what_breaks(
+    hub: EmbeddedHub, hub_token: str, primed: SyncEngine, tmp_path: Path
+) -> None:
+    later = datetime.now(UTC) + timedelta(days=2)
+    stale = statuses(terminal(hub, hub_token, tmp_path), now=later)
+    assert stale["cache catalog"] == "degraded" and stale["clock"] == "degraded"
+    absent_camera = terminal(hub, hub_token, tmp_path, camera="file:/nonexistent/cam.png")
+    assert statuses(absent_camera)["camera"] == "degraded"
+    refused = run_checks(terminal(hub, "not-a-token", tmp_path))
+    assert {c.name: c.status for c in refused}["token"] == "broken"
+    assert overall(refused) == "broken"
+    hub.stop()
+    offline = run_checks(terminal(hub, hub_token, tmp_path))
+    assert {c.name: c.status for c in offline}["hub"] == "degraded"
+    assert "token" not in {c.name for c in offline}
+
+
+def test_a_damaged_journal_is_broken(hub: EmbeddedHub, hub_token: str, tmp_path: Path) -> None:
+    data = tmp_path / "damaged"
+    data.mkdir()
+    (data / "terminal.sqlite3").write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    assert statuses(terminal(hub, hub_token, data))["journal"] == "broken"
+
+
+def test_the_cli_prints_json_and_exits_by_the_worst_check(
+    hub: EmbeddedHub,
+    hub_token: str,
+    primed: SyncEngine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for key, value in {
+        "API_URL": hub.url,
+        "OUTLET_ID": OUTLET,
+        "TERMINAL_ID": TERMINAL,
+        "TOKEN": hub_token,
+        "DATA_DIR": str(tmp_path),
+    }.items():
+        monkeypatch.setenv(f"POS_CLIENT_{key}", value)
+    code = main(["--config", str(tmp_path / "absent.toml"), "doctor", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == {"ok": 0, "degraded": 1}[report["status"]]  # disk space is the machine's
+    assert hub_token not in json.dumps(report)
+    monkeypatch.setenv("POS_CLIENT_TOKEN", "wrong-token-wrong-token")
+    assert main(["--config", str(tmp_path / "absent.toml"), "doctor"]) == 2
+    assert "overall: broken" in capsys.readouterr().out
+    monkeypatch.delenv("POS_CLIENT_API_URL")
+    assert main(["--config", str(tmp_path / "absent.toml"), "doctor"]) == 2
