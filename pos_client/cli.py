@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", help="check camera, decoders, journal, disk, hub, token, clock, caches, queue"
     )
     doctor.add_argument("--json", action="store_true", help="one JSON object")
+    backup = commands.add_parser("backup", help="copy the journal (safe while the till runs)")
+    backup.add_argument("path", type=Path, metavar="PATH")
+    backup.add_argument("--force", action="store_true", help="overwrite PATH")
+    restore = commands.add_parser("restore", help="put a journal copy back (stop the till first)")
+    restore.add_argument("path", type=Path, metavar="PATH")
+    restore.add_argument("--force", action="store_true", help="even if unsent sales would be lost")
     return parser
 
 
@@ -70,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         return _config_show(args)
     if args.command == "doctor":
         return _doctor(args)
+    if args.command in ("backup", "restore"):
+        return _backup_or_restore(args)
     from pos_client.ui.app import run
 
     if args.demo:
@@ -157,6 +165,24 @@ def _doctor(args: argparse.Namespace) -> int:
             print(f"{check.status:9} {check.name:16} {check.detail}")
         print(f"overall: {status}")
     return EXIT_CODES[status]
+
+
+def _backup_or_restore(args: argparse.Namespace) -> int:
+    from pos_client.store.backup import BackupError, backup, restore
+
+    try:
+        db_path = load_config(args.config).db_path
+        if args.command == "backup":
+            summary = backup(db_path, args.path, force=args.force)
+            done = f"journal copied to {args.path}"
+        else:
+            summary = restore(args.path, db_path, force=args.force)
+            done = f"journal restored from {args.path}"
+    except (ConfigError, BackupError) as exc:
+        print(f"pos-client {args.command}: {exc}", file=sys.stderr)
+        return 2
+    print(f"{done}: {summary.sales} sales, {summary.waiting} waiting to sync")
+    return 0
 
 
 def _price(args: argparse.Namespace) -> int:
