@@ -6,6 +6,7 @@ Every method either completes or raises CheckoutError and leaves the receipt as 
 from __future__ import annotations
 
 import base64
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
 
 MAX_CODE_LENGTH = 64
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -198,6 +200,7 @@ class Checkout:
         if member is None:
             raise CheckoutError("unknown_card", card=card)
         self.member = member
+        log.info("member %s identified by card", member.member_id)
         return member
 
     def phone_number(self, text: str) -> str:
@@ -218,6 +221,7 @@ class Checkout:
         if member is None:
             raise CheckoutError("unknown_phone", phone=mask_phone(e164))
         self.member = member
+        log.info("member %s identified by phone", member.member_id)
         return member
 
     def _phone_key_bytes(self) -> bytes | None:
@@ -250,12 +254,14 @@ class Checkout:
         if seen is not None and not self._store_call(lambda: seen.claim(token, self._clock())):
             raise CheckoutError("app_code_replayed")
         self.member = member
+        log.info("member %s identified by app code", member.member_id)
         return member
 
     def attach_member(self, member: Member) -> None:
         """Attach a member found online, and remember them for offline visits."""
         self._store_call(lambda: self._caches.upsert_member(member))
         self.member = member
+        log.info("member %s found on the hub", member.member_id)
 
     def balance_of(self, member: Member) -> PointsBalance:
         """The member's points as the hub last said, with what this terminal has not sent:
@@ -299,6 +305,13 @@ class Checkout:
             )
 
         sale = self._store_call(lambda: self._journal.record_sale(build))
+        log.info(
+            "sale %d journaled: %d lines, total %d, member %s",
+            sale.number,
+            len(sale.lines),
+            sale.total,
+            sale.member_id or "-",
+        )
         self.cancel()
         return sale
 

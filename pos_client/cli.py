@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         return _doctor(args)
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args)
+    from pos_client.logs import setup_logging, stop_logging
     from pos_client.ui.app import run
 
     if args.demo:
@@ -85,13 +86,15 @@ def main(argv: list[str] | None = None) -> int:
         from pos_client.ui.member_phone import open_member_phone
 
         demo = start_demo(language=args.language or "ru", camera=args.camera or "")
-        print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}")
+        log_file = setup_logging(demo.root / "logs", secrets=[demo.config.token])
+        print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}, log {log_file}")
         try:
             return run(
                 demo.config,
                 after_start=lambda till: open_member_phone(till, demo.members(), demo.app_code),
             )
         finally:
+            stop_logging()
             demo.close()
     try:
         config = load_config(args.config)
@@ -104,7 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         config = replace(config, language=args.language)
     if args.camera is not None:
         config = replace(config, camera=args.camera)
-    return run(config)
+    setup_logging(secrets=[config.token])
+    try:
+        return run(config)
+    finally:
+        stop_logging()
 
 
 def _provision(args: argparse.Namespace) -> int:

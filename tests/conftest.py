@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from loyalty_hub.seed import demo_seed, load_seed
 from loyalty_hub.server import EmbeddedHub
+from pos_client.logs import setup_logging, stop_logging
 from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
 from pos_client.store.journal import Journal
@@ -60,3 +61,13 @@ def journal(terminal_db) -> Journal:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def caches(terminal_db) -> Caches:  # type: ignore[no-untyped-def]
     return Caches(terminal_db)
+
+
+LogStarter = Callable[[list[str]], Path]
+
+
+@pytest.fixture
+def start_log(tmp_path: Path) -> Iterator[LogStarter]:
+    """Start the product's log in tmp_path with these secrets; stopped after the test."""
+    yield lambda secrets: setup_logging(tmp_path / "logs", secrets=secrets)
+    stop_logging()

@@ -10,6 +10,7 @@ that fails is reported and reopened every `retry_s` seconds.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from pos_client.scanner.decoders import Code, Decoder
 from pos_client.scanner.sources import CameraError, FrameSource
 
 CAMERA_ON, CAMERA_FAILED, CAMERA_ENDED = "on", "failed", "ended"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -74,6 +76,7 @@ class CameraLoop:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.debouncer = Debouncer()
+        self._last_state = ""
 
     def start(self) -> None:
         self._stop.clear()
@@ -91,19 +94,31 @@ class CameraLoop:
             try:
                 source = self._open_source()
             except CameraError as exc:
-                self._on_state(CAMERA_FAILED, str(exc))
+                self._report(CAMERA_FAILED, str(exc))
                 self._stop.wait(self._retry_s)
                 continue
-            self._on_state(CAMERA_ON, source.description)
+            self._report(CAMERA_ON, source.description)
             try:
                 if self._scan(source):
-                    self._on_state(CAMERA_ENDED, source.description)
+                    self._report(CAMERA_ENDED, source.description)
                     return
             except CameraError as exc:
-                self._on_state(CAMERA_FAILED, str(exc))
+                self._report(CAMERA_FAILED, str(exc))
                 self._stop.wait(self._retry_s)
             finally:
                 source.close()
+
+    def _report(self, state: str, detail: str) -> None:
+        """Tell the window; log a change of state (not every retry of a missing camera)."""
+        if state != self._last_state:
+            log.log(
+                logging.WARNING if state == CAMERA_FAILED else logging.INFO,
+                "camera %s: %s",
+                state,
+                detail,
+            )
+            self._last_state = state
+        self._on_state(state, detail)
 
     def _scan(self, source: FrameSource) -> bool:
         """Decode frames until stopped (False) or the source is used up (True)."""

@@ -6,6 +6,7 @@ It owns its SQLite connection and its HTTP client, and reports through a plain c
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 import time
@@ -24,6 +25,7 @@ from pos_client.store.secret_file import SecretFile
 from pos_client.sync.client import HubClient, HubError, NetworkSwitch
 from pos_client.sync.engine import LAST_SYNC_KEY, SyncEngine
 
+log = logging.getLogger(__name__)
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 60.0
 
@@ -138,14 +140,27 @@ class SyncLoop:
         try:
             report = engine.sync_once()
         except HubError as exc:
-            self._failures += 1
+            self._failed(f"hub {exc.kind}: {exc}")
             self._publish_queue(journal, online=False, last_error=str(exc), error_kind=exc.kind)
             return backoff_delay(self._failures, self._rng)
         except StoreError as exc:
-            self._failures += 1
+            self._failed(f"journal: {exc}")
             self._publish_queue(journal, last_error=str(exc), error_kind="store")
             return backoff_delay(self._failures, self._rng)
+        if self._failures:
+            log.info("sync works again after %d failed rounds", self._failures)
         self._failures = 0
+        if report.sent or report.warnings:
+            log.info(
+                "sync: sent %d, applied %d, duplicate %d, rejected %d; pulled %s",
+                report.sent,
+                report.applied,
+                report.duplicate,
+                report.rejected,
+                report.pulled,
+            )
+        for warning in report.warnings:
+            log.warning("sync: %s", warning)
         self._publish_queue(
             journal,
             online=True,
@@ -156,6 +171,12 @@ class SyncLoop:
             warnings=tuple(report.warnings),
         )
         return self._interval_s
+
+    def _failed(self, reason: str) -> None:
+        """Count a failed round; the first of a series is logged, not every retry."""
+        self._failures += 1
+        if self._failures == 1:
+            log.warning("sync failed, the till works offline and retries: %s", reason)
 
     def _sleep(self, delay: float) -> None:
         """Wait for the delay, a wake-up, or a stop; during backoff only forced wakes count."""

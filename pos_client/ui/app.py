@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from pos_client import __version__
 from pos_client.checkout import Checkout, Till
 from pos_client.config import TerminalConfig
 from pos_client.core.identity import IdentityRules
@@ -28,6 +30,8 @@ from pos_client.ui.main_window import MainWindow
 from pos_client.ui.strings import set_language
 from pos_client.ui.sync_bridge import SyncBridge
 from pos_client.ui.wedge_filter import WedgeFilter
+
+log = logging.getLogger(__name__)
 
 
 def keep_out_of_gc() -> None:
@@ -79,6 +83,14 @@ def build_till(
 
     Raises StoreError when the database cannot be opened.
     """
+    log.info(
+        "pos-client %s starting: terminal %s of %s, journal %s, camera %s",
+        __version__,
+        config.terminal_id,
+        config.outlet_id,
+        config.db_path,
+        config.camera or "none",
+    )
     set_language(config.language)
     app.setStyleSheet(resource_path("styles", "till.qss").read_text("utf-8"))
     db = open_database(config.db_path)

@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import RunningTill, build_till
+from pos_client.ui.dialogs import PayDialog
+from pos_client.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -66,3 +68,13 @@ def type_by_hand(qtbot: QtBot, till: RunningTill, widget: QWidget, text: str) ->
         qtbot.waitUntil(lambda: not till.wedge.holding)
     finally:
         till.wedge.clock_ms = real
+
+
+def pay_by_card(qtbot: QtBot, window: MainWindow) -> None:
+    """F12, bank card, Enter: the receipt is paid and the finished receipt shows."""
+    press(qtbot, Qt.Key.Key_F12)
+    pay = window.dialog
+    assert isinstance(pay, PayDialog)
+    pay.card.click()
+    with qtbot.waitSignal(pay.finished):
+        qtbot.keyClick(pay, Qt.Key.Key_Return)

@@ -9,7 +9,7 @@ from pos_client.demo import DemoEnvironment
 from pos_client.ui.app import RunningTill
 from pos_client.ui.dialogs import PayDialog, SaleDialog
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, WATER
-from tests.gui.conftest import press, scan
+from tests.gui.conftest import pay_by_card, press, scan
 
 
 def hub_sales(demo: DemoEnvironment) -> list[str]:
@@ -61,12 +61,7 @@ def test_scanning_the_next_item_closes_the_finished_receipt(
 ) -> None:
     window = till.window
     scan(qtbot, WATER)
-    press(qtbot, Qt.Key.Key_F12)
-    dialog = window.dialog
-    assert isinstance(dialog, PayDialog)
-    dialog.card.click()
-    with qtbot.waitSignal(dialog.finished):
-        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    pay_by_card(qtbot, window)
     assert isinstance(window.dialog, SaleDialog)
     scan(qtbot, CROISSANT)
     assert window.dialog is None
@@ -188,12 +183,7 @@ def test_paying_part_with_points_within_the_limits(till: RunningTill, qtbot: QtB
         qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert window.checkout.priced.total == 5990 - 2900
     assert window.totals_panel.points_paid.text() == "Оплата баллами: −29,00\u00a0₽ (29 б.)"
-    press(qtbot, Qt.Key.Key_F12)
-    pay = window.dialog
-    assert isinstance(pay, PayDialog)
-    pay.card.click()
-    with qtbot.waitSignal(pay.finished):
-        qtbot.keyClick(pay, Qt.Key.Key_Return)
+    pay_by_card(qtbot, window)
     sale = window.last_sale
     assert sale is not None and (sale.points_redeemed, sale.total) == (29, 3090)
     assert isinstance(window.dialog, SaleDialog)
