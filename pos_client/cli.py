@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"pos-client {__version__}")
     parser.add_argument(
         "--demo", action="store_true", help="start an embedded demo hub and a demo terminal"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="with --demo: make one sale through the window (offscreen without a display), "
+        "wait for it to sync, exit 0 if all went well",
     )
     parser.add_argument("--config", type=Path, help="terminal config file (TOML)")
     parser.add_argument("--language", choices=LANGUAGES, help="window language")
@@ -81,21 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     from pos_client.logs import setup_logging, stop_logging
     from pos_client.ui.app import run
 
+    if args.smoke_test and not args.demo:
+        print("pos-client: --smoke-test runs with --demo", file=sys.stderr)
+        return 2
     if args.demo:
-        from pos_client.demo import start_demo
-        from pos_client.ui.member_phone import open_member_phone
-
-        demo = start_demo(language=args.language or "ru", camera=args.camera or "")
-        log_file = setup_logging(demo.root / "logs", secrets=[demo.config.token])
-        print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}, log {log_file}")
-        try:
-            return run(
-                demo.config,
-                after_start=lambda till: open_member_phone(till, demo.members(), demo.app_code),
-            )
-        finally:
-            stop_logging()
-            demo.close()
+        return _demo(args)
     try:
         config = load_config(args.config)
     except ConfigError as exc:
@@ -112,6 +109,32 @@ def main(argv: list[str] | None = None) -> int:
         return run(config)
     finally:
         stop_logging()
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from pos_client.demo import start_demo
+    from pos_client.logs import setup_logging, stop_logging
+
+    if args.smoke_test and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    demo = start_demo(language=args.language or "ru", camera=args.camera or "")
+    log_file = setup_logging(demo.root / "logs", secrets=[demo.config.token])
+    print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}, log {log_file}")
+    try:
+        if args.smoke_test:
+            from pos_client.ui.smoke import run_smoke_test
+
+            return run_smoke_test(demo.config)
+        from pos_client.ui.app import run
+        from pos_client.ui.member_phone import open_member_phone
+
+        return run(
+            demo.config,
+            after_start=lambda till: open_member_phone(till, demo.members(), demo.app_code),
+        )
+    finally:
+        stop_logging()
+        demo.close()
 
 
 def _provision(args: argparse.Namespace) -> int:

@@ -1,0 +1,117 @@
+"""`pos-client --demo --smoke-test`: one demo sale through the real window, then exit.
+
+Proves an installed (or frozen) program works end to end: the window opens (offscreen when
+there is no display), a product and a member card are scanned, the receipt is paid by card
+through the payment dialog, and the sale reaches the demo hub. Exit 0 on success; 1 when any
+step fails, times out, or Qt printed a warning.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from pos_client.config import TerminalConfig
+from pos_client.ui.app import RunningTill, run
+from pos_client.ui.dialogs import PayDialog
+
+SMOKE_PRODUCT = "4607012340016"  # cappuccino in the demo catalog
+SMOKE_CARD = "2780000000047"  # a demo member's card
+TIMEOUT_MS = 30_000
+POLL_MS = 50
+IGNORED_WARNINGS = ("This plugin does not support propagateSizeHints()",)  # offscreen only
+
+
+class SmokeTest:
+    """Drives the till step by step from the event loop; `failures` lists what went wrong."""
+
+    def __init__(self, till: RunningTill) -> None:
+        self.till = till
+        self.failures: list[str] = []
+        self._poll = QTimer()
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check)
+        self._waiting_for: tuple[str, Callable[[], bool], Callable[[], None]] | None = None
+        QTimer.singleShot(TIMEOUT_MS, self._timed_out)
+        qInstallMessageHandler(self._qt_message)
+
+    def start(self) -> None:
+        self._wait(
+            "the first sync", lambda: self.till.window.status.status.online is True, self._sell
+        )
+
+    def _sell(self) -> None:
+        window = self.till.window
+        window.handle_code(SMOKE_CARD)
+        window.handle_code(SMOKE_PRODUCT)
+        if window.checkout.member is None or not window.checkout.receipt.lines:
+            self._fail(f"scanning did not work: {window.message.text()}")
+            return
+        window.pay()
+        dialog = window.dialog
+        if not isinstance(dialog, PayDialog):
+            self._fail("the payment dialog did not open")
+            return
+        dialog.card.click()
+        dialog.submitted.emit("card", 0)
+        if window.last_sale is None:
+            self._fail(f"the sale was not journaled: {window.message.text()}")
+            return
+        self._wait("the sale to sync", lambda: window.status.status.waiting == 0, self._done)
+
+    def _done(self) -> None:
+        sale = self.till.window.last_sale
+        assert sale is not None
+        print(f"smoke test: sale {sale.number} ({sale.total / 100:.2f}) journaled and synced")
+        self._finish()
+
+    def _wait(self, what: str, condition: Callable[[], bool], then: Callable[[], None]) -> None:
+        self._waiting_for = (what, condition, then)
+        self._poll.start()
+
+    def _check(self) -> None:
+        if self._waiting_for is None:
+            return
+        _, condition, then = self._waiting_for
+        if condition():
+            self._waiting_for = None
+            self._poll.stop()
+            then()
+
+    def _timed_out(self) -> None:
+        what = self._waiting_for[0] if self._waiting_for else "the test"
+        self._fail(f"timed out waiting for {what}")
+
+    def _qt_message(self, kind: QtMsgType, _context: QMessageLogContext, text: str) -> None:
+        quiet = kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg)
+        if not quiet and not text.startswith(IGNORED_WARNINGS):
+            self.failures.append(f"Qt: {text}")
+
+    def _fail(self, reason: str) -> None:
+        self.failures.append(reason)
+        self._finish()
+
+    def _finish(self) -> None:
+        self._poll.stop()
+        self._waiting_for = None
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(1 if self.failures else 0)
+
+
+def run_smoke_test(config: TerminalConfig) -> int:
+    """Open the till on the (demo) config, make one sale, and say how it went."""
+    tests: list[SmokeTest] = []
+
+    def begin(till: RunningTill) -> None:
+        tests.append(SmokeTest(till))
+        tests[0].start()
+
+    exit_code = run(config, after_start=begin)
+    failures = tests[0].failures if tests else ["the till did not start"]
+    for failure in failures:
+        print(f"smoke test: {failure}", file=sys.stderr)
+    return 1 if failures or exit_code else 0
