@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test lint format setup clean
+.PHONY: demo test lint format setup clean package deb smoke-bundle
 
 setup: $(READY)
 
@@ -15,7 +15,7 @@ $(READY): pyproject.toml packaging/system-deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
 		{ echo "cannot create $(VENV): install python3-venv (sudo apt-get install python3-venv)"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[hub,test]'
+	$(BIN)/python -m pip install --quiet -e '.[hub,test,package]'
 	touch $(READY)
 
 demo: $(READY)
@@ -33,5 +33,17 @@ format: $(READY)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+package: $(READY)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/pos-client.spec
+	@du -sh dist/pos-client
+
+smoke-bundle:
+	dist/pos-client/pos-client --version
+	dist/pos-client/pos-client --demo --smoke-test
+
+deb: package
+	bash packaging/linux/build-deb.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

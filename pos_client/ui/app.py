@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pos_client import __version__
@@ -141,6 +142,8 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("pos-client")
+    app.setDesktopFileName("pos-client")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "pos-client.png"))))
     try:
         till = build_till(config, app)
     except StoreError as exc:

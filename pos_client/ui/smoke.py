@@ -2,19 +2,23 @@
 
 Proves an installed (or frozen) program works end to end: the window opens (offscreen when
 there is no display), a product and a member card are scanned, the receipt is paid by card
-through the payment dialog, and the sale reaches the demo hub. Exit 0 on success; 1 when any
-step fails, times out, or Qt printed a warning.
+through the payment dialog, and the sale reaches the demo hub. Then `pos-client doctor`'s
+checks run on the same terminal (a synthetic camera stands in for a missing one), which proves
+the native parts a bundle must carry: OpenCV, zxing-cpp, the zbar library, SQLite, TLS-capable
+HTTP. Exit 0 on success; 1 when any step or check fails, times out, or Qt printed a warning.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from pos_client.config import TerminalConfig
+from pos_client.doctor import OK, run_checks
 from pos_client.ui.app import RunningTill, run
 from pos_client.ui.dialogs import PayDialog
 
@@ -28,8 +32,9 @@ IGNORED_WARNINGS = ("This plugin does not support propagateSizeHints()",)  # off
 class SmokeTest:
     """Drives the till step by step from the event loop; `failures` lists what went wrong."""
 
-    def __init__(self, till: RunningTill) -> None:
+    def __init__(self, till: RunningTill, config: TerminalConfig) -> None:
         self.till = till
+        self.config = config
         self.failures: list[str] = []
         self._poll = QTimer()
         self._poll.setInterval(POLL_MS)
@@ -66,6 +71,10 @@ class SmokeTest:
         sale = self.till.window.last_sale
         assert sale is not None
         print(f"smoke test: sale {sale.number} ({sale.total / 100:.2f}) journaled and synced")
+        checks = run_checks(replace(self.config, camera=self.config.camera or "synthetic"))
+        for check in checks:
+            print(f"smoke test: {check.status:9} {check.name:16} {check.detail}")
+        self.failures += [f"doctor: {c.name}: {c.detail}" for c in checks if c.status != OK]
         self._finish()
 
     def _wait(self, what: str, condition: Callable[[], bool], then: Callable[[], None]) -> None:
@@ -107,7 +116,7 @@ def run_smoke_test(config: TerminalConfig) -> int:
     tests: list[SmokeTest] = []
 
     def begin(till: RunningTill) -> None:
-        tests.append(SmokeTest(till))
+        tests.append(SmokeTest(till, config))
         tests[0].start()
 
     exit_code = run(config, after_start=begin)
