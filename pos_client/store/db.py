@@ -51,6 +51,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        refuse_newer(conn.execute("PRAGMA user_version").fetchone()[0])  # before WAL touches it
         _enable_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -71,14 +72,19 @@ def migrate(db: sqlite_utils.Database) -> None:
     """
     with immediate_transaction(db):
         current = db.execute("PRAGMA user_version").fetchone()[0]
-        if current > len(MIGRATIONS):
-            raise StoreError(
-                "newer_schema",
-                f"database schema {current} is newer than this program ({len(MIGRATIONS)})",
-            )
+        refuse_newer(current)
         for statement in (s for script in MIGRATIONS[current:] for s in script):
             db.execute(statement)
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+
+
+def refuse_newer(version: int) -> None:
+    """A journal a newer program wrote is left exactly as it is."""
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            "newer_schema",
+            f"database schema {version} is newer than this program ({len(MIGRATIONS)})",
+        )
 
 
 def _enable_wal(conn: sqlite3.Connection) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -28,11 +32,13 @@ from pos_client.store.seen_tokens import SeenTokens
 from pos_client.sync.loop import SyncLoop
 from pos_client.ui.camera_view import CameraBridge, CameraPreview, start_camera
 from pos_client.ui.main_window import MainWindow
-from pos_client.ui.strings import set_language
+from pos_client.ui.strings import set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
 from pos_client.ui.wedge_filter import WedgeFilter
 
 log = logging.getLogger(__name__)
+SIGNAL_CHECK_MS = 250
+SignalHandler = Callable[[int, FrameType | None], Any] | int | None
 
 
 def keep_out_of_gc() -> None:
@@ -74,6 +80,7 @@ class RunningTill:
             window.close()
         self.window.close()
         self.db.close()
+        log.info("till closed")
         gc.unfreeze()  # what keep_out_of_gc froze is ordinary garbage again at shutdown
 
 
@@ -147,14 +154,38 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
     try:
         till = build_till(config, app)
     except StoreError as exc:
-        QMessageBox.critical(None, "pos-client", f"{exc.detail}\n\n{config.db_path}")
-        print(f"pos-client: cannot open the journal {config.db_path}: {exc}", file=sys.stderr)
-        return 2
+        return refuse_to_start(app, exc, config.db_path)
     till.window.resize(1280, 800)
     till.window.show()
+    log.info("window shown")
     if after_start:
         after_start(till)
+    previous_handler = quit_on_terminate(app)
     try:
         return app.exec()
     finally:
+        signal.signal(signal.SIGTERM, previous_handler)
         till.close()
+
+
+def refuse_to_start(app: QApplication, error: StoreError, db_path: Path) -> int:
+    """Say why the journal cannot be opened (it is left as it was) and give exit code 2."""
+    text = tr(f"err_start_{error.reason}", detail=error.detail, path=db_path)
+    print(f"pos-client: {text}", file=sys.stderr)
+    log.error("journal %s refused: %s", db_path, error)
+    if app.platformName() != "offscreen":  # nobody would see it, nor close it
+        QMessageBox.critical(None, "pos-client", text)
+    return 2
+
+
+def quit_on_terminate(app: QApplication) -> SignalHandler:
+    """Close the till on SIGTERM (logout, shutdown) as its window's close button does.
+
+    Python runs signal handlers between bytecodes only, so a timer hands it control while
+    Qt waits for events. Returns the handler that was there before.
+    """
+    previous = signal.signal(signal.SIGTERM, lambda _signum, _frame: app.quit())
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(SIGNAL_CHECK_MS)
+    return previous

@@ -253,6 +253,32 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "База данных новее программы",
         "The database is newer than this program",
     ),
+    "err_start_newer_schema": (
+        "Журнал продаж {path} записан более новой версией pos-client ({detail}). "
+        "Установите эту версию или новее; журнал не изменён.",
+        "The sales journal {path} was written by a newer pos-client ({detail}). "
+        "Install that version or a newer one; the journal was not changed.",
+    ),
+    "err_start_locked": (
+        "Журнал продаж {path} занят: pos-client уже запущен? ({detail})",
+        "The sales journal {path} is locked: is pos-client already running? ({detail})",
+    ),
+    "err_start_read_only": (
+        "Журнал продаж {path} только для чтения ({detail}). Позовите администратора",
+        "The sales journal {path} is read-only ({detail}). Call store IT",
+    ),
+    "err_start_disk_full": (
+        "Диск заполнен, журнал продаж {path} не открыть ({detail}). Позовите администратора",
+        "The disk is full; the sales journal {path} cannot be opened ({detail}). Call store IT",
+    ),
+    "err_start_corrupt": (
+        "Журнал продаж {path} повреждён ({detail}). Восстановите копию: pos-client restore",
+        "The sales journal {path} is damaged ({detail}). Restore a copy: pos-client restore",
+    ),
+    "err_start_io": (
+        "Журнал продаж {path} не открывается: {detail}",
+        "The sales journal {path} cannot be opened: {detail}",
+    ),
 }
 
 

@@ -19,13 +19,15 @@ def test_new_database_is_durable_and_migrated(tmp_path: Path) -> None:
     reopened.close()
 
 
-def test_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+def test_database_from_a_newer_program_is_refused_and_not_touched(tmp_path: Path) -> None:
     path = tmp_path / "t.sqlite3"
     with sqlite3.connect(path) as conn:
         conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    before = path.read_bytes()
     with pytest.raises(StoreError) as caught:
         open_database(path)
     assert caught.value.reason == "newer_schema"
+    assert path.read_bytes() == before  # not even switched to WAL
 
 
 def test_transaction_rolls_back_everything_on_error(tmp_path: Path) -> None:
