@@ -119,7 +119,8 @@ def _demo(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     demo = start_demo(language=args.language or "ru", camera=args.camera or "")
     log_file = setup_logging(demo.root / "logs", secrets=[demo.config.token])
-    print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}, log {log_file}")
+    logs = log_file or "on stderr"
+    print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}, log {logs}")
     try:
         if args.smoke_test:
             from pos_client.ui.smoke import run_smoke_test

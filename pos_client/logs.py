@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -60,14 +61,23 @@ def default_log_dir() -> Path:
     return Path(platformdirs.user_log_dir("pos-client"))
 
 
-def setup_logging(log_dir: Path | None = None, secrets: Iterable[str] = ()) -> Path:
-    """Log INFO and up from pos_client to a rotating file; returns the file's path."""
+def setup_logging(log_dir: Path | None = None, secrets: Iterable[str] = ()) -> Path | None:
+    """Log INFO and up from pos_client to a rotating file; returns the file's path.
+
+    A log folder that cannot be written does not stop the till: it logs to stderr instead,
+    says so there, and returns None.
+    """
     log_dir = log_dir or default_log_dir()
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-    )
+    path: Path | None = log_dir / LOG_NAME
+    handler: logging.Handler
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+    except OSError as exc:
+        print(f"pos-client: cannot write logs in {log_dir} ({exc}); logging here", file=sys.stderr)
+        handler, path = logging.StreamHandler(sys.stderr), None
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(Redactor(secrets))
     logger = logging.getLogger("pos_client")

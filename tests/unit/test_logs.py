@@ -1,8 +1,9 @@
 import logging
+from pathlib import Path
 
 import pytest
 
-from pos_client.logs import redact
+from pos_client.logs import redact, setup_logging, stop_logging
 from tests.conftest import LogStarter
 
 
@@ -31,3 +32,18 @@ def test_the_log_file_gets_redacted_records(start_log: LogStarter) -> None:
     text = log_file.read_text("utf-8")
     assert "token *** phone ***0004 sale 7" in text
     assert "s3cret" not in text and "9165550004" not in text
+
+
+def test_a_log_folder_that_cannot_be_written_falls_back_to_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    assert setup_logging(blocked / "log", secrets=["s3cret-token"]) is None
+    try:
+        logging.getLogger("pos_client.test").warning("sync failed with s3cret-token")
+    finally:
+        stop_logging()
+    err = capsys.readouterr().err
+    assert f"cannot write logs in {blocked / 'log'}" in err
+    assert "sync failed with ***" in err
