@@ -21,7 +21,8 @@ from pos_client.scanner.decoders import QR_CODE, Decoder, PyzbarDecoder, ZxingDe
 from pos_client.scanner.sources import CameraError, source_for
 from pos_client.scanner.synthetic import render_code
 from pos_client.store.schema import MIGRATIONS
-from pos_client.sync.client import HubClient, HubError, HubRefused
+from pos_client.sync.client import HubClient
+from pos_client.sync.errors import HubError, HubRefused
 from pos_client.sync.models import HealthAnswer
 
 OK, DEGRADED, BROKEN = "ok", "degraded", "broken"

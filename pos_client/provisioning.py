@@ -15,7 +15,8 @@ import httpx
 import tomli_w
 
 from pos_client.config import TerminalConfig
-from pos_client.sync.client import HubClient, HubError
+from pos_client.sync.client import HubClient
+from pos_client.sync.errors import HubError
 from pos_client.token_store import KEYRING, TokenStoreError, save_token
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")

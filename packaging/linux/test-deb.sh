@@ -39,7 +39,7 @@ first_start() {
   rm -f "$log"
   as_user pos-client &
   local pid=$! waited=0
-  until [[ -f $log ]] && grep -q "window shown" "$log"; do
+  until [[ -f $log ]] && grep -q "window ready" "$log"; do
     kill -0 "$pid" 2>/dev/null || fail "the till exited before its window was shown"
     ((waited++ < 600)) || fail "the till's window did not show within 60 s"
     sleep 0.1

@@ -11,32 +11,11 @@ from pydantic import BaseModel, ValidationError
 
 from pos_client.core.loyalty import Member, MemberError
 from pos_client.store.journal import DeliveryResult, OutboxItem
+from pos_client.sync.errors import HubBadAnswer, HubRefused, HubUnavailable
 from pos_client.sync.models import BatchResult, HealthAnswer
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 M = TypeVar("M", bound=BaseModel)
-
-
-class HubError(Exception):
-    """Base of the hub failures; `kind` is one of unavailable, refused, bad_answer."""
-
-    kind = "unavailable"
-
-
-class HubUnavailable(HubError):
-    """No answer, a timeout, a dropped connection or a 5xx: try again later."""
-
-
-class HubRefused(HubError):
-    """401/403: this terminal's token is not accepted. Retrying will not help."""
-
-    kind = "refused"
-
-
-class HubBadAnswer(HubError):
-    """An answer that is not what the contract says; nothing of it is used."""
-
-    kind = "bad_answer"
 
 
 class NetworkSwitch(httpx.BaseTransport):

@@ -14,7 +14,8 @@ from pos_client.core.ruleset import RulesetError, parse_ruleset
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile, SecretFileError
-from pos_client.sync.client import HubBadAnswer, HubClient
+from pos_client.sync.client import HubClient
+from pos_client.sync.errors import HubBadAnswer
 from pos_client.sync.models import (
     CatalogAnswer,
     KeysAnswer,

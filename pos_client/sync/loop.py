@@ -1,7 +1,9 @@
 """The sync thread: a round after each sale, on a timer, or on demand; backoff while down.
 
 It owns its SQLite connection and its HTTP client, and reports through a plain callback
-(the UI turns it into a Qt signal). It never touches the caller's objects.
+(the UI turns it into a Qt signal). It never touches the caller's objects. The HTTP stack
+(httpx, the answer models) is imported by the thread, not by whoever makes the loop, so the
+window's start does not wait for it.
 """
 
 from __future__ import annotations
@@ -11,38 +13,28 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile
-from pos_client.sync.client import HubClient, HubError, NetworkSwitch
-from pos_client.sync.engine import LAST_SYNC_KEY, SyncEngine
+from pos_client.sync.errors import HubError
+from pos_client.sync.status import SyncStatus
+
+if TYPE_CHECKING:
+    import httpx
+
+    from pos_client.sync.client import NetworkSwitch
+    from pos_client.sync.engine import SyncEngine
 
 log = logging.getLogger(__name__)
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 60.0
-
-
-@dataclass(frozen=True, slots=True)
-class SyncStatus:
-    """What the status bar shows. `online` is None until the first round has finished."""
-
-    online: bool | None = None
-    working_offline: bool = False
-    waiting: int = 0
-    dead_letters: int = 0
-    last_sync_at: datetime | None = None
-    last_error: str | None = None
-    error_kind: str | None = None
-    ruleset_version: int | None = None
-    warnings: tuple[str, ...] = ()
 
 
 def backoff_delay(failures: int, rng: random.Random, cap_s: float = BACKOFF_CAP_S) -> float:
@@ -72,7 +64,10 @@ class SyncLoop:
         self._on_status = on_status
         self._interval_s = interval_s
         self._rng = rng or random.Random()
-        self._switch = NetworkSwitch(transport)
+        self._transport = transport
+        self._switch: NetworkSwitch | None = None
+        self._switch_lock = threading.Lock()
+        self._offline = False
         self._phone_key = SecretFile(phone_key_path) if phone_key_path else None
         self._wake = threading.Event()
         self._forced = False
@@ -99,18 +94,35 @@ class SyncLoop:
 
     def lookup_card(self, card: str) -> Member | None:
         """Ask the hub for a card's member (from any thread); raises HubError when it can't."""
-        with HubClient(self._api_url, self._token, transport=self._switch) as client:
+        from pos_client.sync.client import HubClient
+
+        with HubClient(self._api_url, self._token, transport=self._network()) as client:
             return client.member_by_card(card)
 
     def lookup_phone(self, e164: str) -> Member | None:
         """Ask the hub for the member with this number (from any thread); raises HubError."""
-        with HubClient(self._api_url, self._token, transport=self._switch) as client:
+        from pos_client.sync.client import HubClient
+
+        with HubClient(self._api_url, self._token, transport=self._network()) as client:
             return client.member_by_phone(e164)
 
     def set_working_offline(self, offline: bool) -> None:
         """Cut the terminal off the hub (or reconnect it) as if the network went away."""
-        self._switch.connected = not offline
+        with self._switch_lock:
+            self._offline = offline
+            if self._switch is not None:
+                self._switch.connected = not offline
         self.wake(force=True)
+
+    def _network(self) -> NetworkSwitch:
+        """The connection pool the thread and the lookups share, made on first use."""
+        from pos_client.sync.client import NetworkSwitch
+
+        with self._switch_lock:
+            if self._switch is None:
+                self._switch = NetworkSwitch(self._transport)
+                self._switch.connected = not self._offline
+            return self._switch
 
     # -- the thread ----------------------------------------------------------------------------
 
@@ -120,8 +132,12 @@ class SyncLoop:
         except StoreError as exc:
             self._publish(online=None, last_error=str(exc), error_kind="store")
             return
+        from pos_client.sync.client import HubClient
+        from pos_client.sync.engine import LAST_SYNC_KEY, SyncEngine
+
         journal, caches = Journal(db), Caches(db)
-        client = HubClient(self._api_url, self._token, transport=self._switch)
+        network = self._network()
+        client = HubClient(self._api_url, self._token, transport=network)
         engine = SyncEngine(client, journal, caches, self._clock, phone_key=self._phone_key)
         last = caches.meta(LAST_SYNC_KEY)
         self._status = replace(
@@ -133,7 +149,7 @@ class SyncLoop:
                 self._sleep(delay)
         finally:
             client.close()
-            self._switch.shutdown()
+            network.shutdown()
             db.close()
 
     def _round(self, engine: SyncEngine, journal: Journal) -> float:
@@ -200,6 +216,6 @@ class SyncLoop:
         self._publish(**changes)
 
     def _publish(self, **changes: object) -> None:
-        changes["working_offline"] = not self._switch.connected
+        changes["working_offline"] = self._offline
         self._status = replace(self._status, **changes)  # type: ignore[arg-type]
         self._on_status(self._status)

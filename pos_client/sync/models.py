@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Answer(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    # Validators are built on first use, in the sync thread, not while the window starts.
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class ItemResult(Answer):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
@@ -23,18 +23,20 @@ from pos_client.checkout import Checkout, Till
 from pos_client.config import TerminalConfig
 from pos_client.core.identity import IdentityRules
 from pos_client.resources import resource_path
-from pos_client.scanner.camera import CameraLoop
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile
 from pos_client.store.seen_tokens import SeenTokens
 from pos_client.sync.loop import SyncLoop
-from pos_client.ui.camera_view import CameraBridge, CameraPreview, start_camera
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.strings import set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
 from pos_client.ui.wedge_filter import WedgeFilter
+
+if TYPE_CHECKING:
+    from pos_client.scanner.camera import CameraLoop
+    from pos_client.ui.camera_view import CameraBridge
 
 log = logging.getLogger(__name__)
 SIGNAL_CHECK_MS = 250
@@ -46,6 +48,11 @@ def keep_out_of_gc() -> None:
     reach, so a collection never scans it in the middle of a scan-to-price."""
     gc.collect()
     gc.freeze()
+
+
+def window_ready() -> None:
+    log.info("window ready")
+    keep_out_of_gc()  # before the first scan, not in the way of the first paint
 
 
 def utc_now() -> datetime:
@@ -127,14 +134,15 @@ def build_till(
     outlet_name = checkout.ruleset.outlet.name if checkout.ruleset.version else config.outlet_id
     window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)
     bridge.setParent(window)
-    keep_out_of_gc()
     window.rules_reloaded.connect(keep_out_of_gc)
     wedge = WedgeFilter(window, config.wedge_max_gap_ms, config.wedge_min_length)
     wedge.scanned.connect(window.handle_code)
     app.installEventFilter(wedge)
     loop.start()
     running = RunningTill(window, loop, wedge, db)
-    if config.camera:
+    if config.camera:  # OpenCV and the decoders load only for a till with a camera
+        from pos_client.ui.camera_view import CameraBridge, CameraPreview, start_camera
+
         running.camera = CameraBridge(window)
         preview = CameraPreview(window)
         window.add_camera_preview(preview)
@@ -157,7 +165,7 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
         return refuse_to_start(app, exc, config.db_path)
     till.window.resize(1280, 800)
     till.window.show()
-    log.info("window shown")
+    QTimer.singleShot(0, window_ready)  # after the first paint
     if after_start:
         after_start(till)
     previous_handler = quit_on_terminate(app)

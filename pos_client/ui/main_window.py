@@ -26,7 +26,7 @@ from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.receipt import MAX_QUANTITY
 from pos_client.core.sale import Sale
-from pos_client.sync.loop import SyncStatus
+from pos_client.sync.status import SyncStatus
 from pos_client.ui.dialogs import CardDialog, NumberDialog, PayDialog, SaleDialog
 from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.phone_dialog import PhoneDialog

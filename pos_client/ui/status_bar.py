@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from pos_client.sync.loop import SyncStatus
+from pos_client.sync.status import SyncStatus
 from pos_client.ui.strings import tr
 
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from pos_client.core.loyalty import Member
-from pos_client.sync.client import HubError
-from pos_client.sync.loop import SyncLoop, SyncStatus
+from pos_client.sync.errors import HubError
+from pos_client.sync.loop import SyncLoop
+from pos_client.sync.status import SyncStatus
 
 
 class SyncBridge(QObject):

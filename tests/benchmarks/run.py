@@ -13,9 +13,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks import pricing, scan
+from tests.benchmarks import pricing, scan, startup
 
-BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {"pricing": pricing.run, "scan": scan.run}
+BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
+    "pricing": pricing.run,
+    "scan": scan.run,
+    "startup": startup.run,
+}
 
 
 def main() -> int:

@@ -72,7 +72,7 @@ def test_an_older_journal_is_migrated_on_first_start_and_sigterm_closes_the_till
     logged: Callable[[str], bool] = lambda text: log.exists() and text in log.read_text()  # noqa: E731
     till = start(config, env)
     try:
-        qtbot.waitUntil(lambda: logged("window shown"), timeout=START_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: logged("window ready"), timeout=START_TIMEOUT_MS)
         assert journal_version(journal) == len(MIGRATIONS)
         till.send_signal(signal.SIGTERM)
         _, stderr = till.communicate(timeout=START_TIMEOUT_S)

@@ -13,9 +13,10 @@ from pos_client.checkout import Checkout, Till
 from pos_client.core.sale import Sale
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
-from pos_client.sync.client import HubBadAnswer, HubRefused, HubUnavailable
 from pos_client.sync.engine import SyncEngine, SyncReport
-from pos_client.sync.loop import SyncLoop, SyncStatus
+from pos_client.sync.errors import HubBadAnswer, HubRefused, HubUnavailable
+from pos_client.sync.loop import SyncLoop
+from pos_client.sync.status import SyncStatus
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, OUTLET, TERMINAL
 from tests.integration.conftest import EngineFactory
 from tests.integration.fault_proxy import FaultProxy

@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
-from pos_client.sync.loop import SyncStatus
+from pos_client.sync.status import SyncStatus
 from pos_client.ui.status_bar import SyncStatusBar
 from pos_client.ui.strings import set_language
 
