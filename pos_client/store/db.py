@@ -55,7 +55,7 @@ def open_database(path: Path) -> sqlite_utils.Database:
         _enable_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
+        db = sqlite_utils.Database(conn, execute_plugins=False)  # no third-party code here
         migrate(db)
     except sqlite3.Error as exc:
         raise classify(exc) from exc

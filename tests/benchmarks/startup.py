@@ -4,7 +4,9 @@ PySide6 window started the same way in the same run; and the bundle's size.
 Each start is a new process (the OS file cache is warm after the first). The till starts as
 on a working day: provisioned, caches filled by an earlier sync, its hub answering. It is
 ready when its log says "window ready" (written after the first paint); the bare window
-prints "ready" at the same point. Offscreen, so no display server's cost is counted.
+prints "ready" at the same point. Offscreen, so no display server's cost is counted. Python
+may cache bytecode, as on an installed till (PYTHONDONTWRITEBYTECODE would make every start
+compile the program anew), and one start of each kind before the timed ones fills the cache.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import tomli_w
@@ -69,11 +70,6 @@ def till_s(command: list[str], env: dict[str, str], log: Path) -> float:
         till.wait(TIMEOUT_S)
 
 
-def median_of(measure: Callable[[], float]) -> tuple[float, list[float]]:
-    times = [measure() for _ in range(RUNS)]
-    return round(statistics.median(times), 3), [round(t, 3) for t in times]
-
-
 def bundle_mb() -> float | None:
     if not BUNDLE.exists():
         return None
@@ -102,7 +98,7 @@ def run() -> dict[str, object]:
                 )
             )
             env = {
-                **os.environ,
+                **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
                 "QT_QPA_PLATFORM": "offscreen",
                 "HOME": str(home),
                 "XDG_STATE_HOME": str(home / "state"),
@@ -110,6 +106,8 @@ def run() -> dict[str, object]:
             log = home / "state" / "pos-client" / "log" / "pos-client.log"
             source = [sys.executable, "-m", "pos_client", "--config", str(config)]
             frozen = [str(BUNDLE / "pos-client"), "--config", str(config)]
+            bare_window_s(env)
+            till_s(source, env, log)
             # Interleaved, so a busy moment of this shared machine hits all three alike.
             bare, source_times, frozen_times = [], [], []
             for _ in range(RUNS):
