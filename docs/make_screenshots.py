@@ -6,17 +6,20 @@ QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py docs
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_client.demo import start_demo
-from pos_client.ui.app import build_till
+from pos_client.ui.app import apply_style, build_till
 from pos_client.ui.dialogs import PayDialog
+from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
 from pos_client.ui.phone_dialog import PhoneDialog
+from pos_client.ui.strings import set_language
 
 BASKET = ["4607012340016", "4607012340016", "4607012340115", "4607012340177", "2780000000047"]
 
@@ -105,6 +108,30 @@ def shoot_camera(app: QApplication, out: Path) -> None:
     demo.close()
 
 
+def shoot_first_run(app: QApplication, out: Path) -> None:
+    """The first-run screen, in Russian with a refused token, and in English."""
+    demo = start_demo()
+    with tempfile.TemporaryDirectory() as tmp:
+        for language, suffix in (("ru", ""), ("en", "-en")):
+            set_language(language)
+            apply_style(app)
+            screen = SetupScreen(Path(tmp) / "pos-client" / "config.toml", language)
+            screen.resize(820, 560)
+            screen.show()
+            for name, value in (
+                ("api_url", demo.config.api_url),
+                ("outlet_id", demo.config.outlet_id),
+                ("terminal_id", demo.config.terminal_id),
+                ("token", demo.config.token if suffix else "x" * 43),
+            ):
+                screen.fields[name].setText(value)
+            screen.test_connection()
+            settle(app, lambda s=screen: s.test_button.isEnabled())
+            save(screen, out / f"first-run{suffix}.png")
+            screen.close()
+    demo.close()
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
@@ -120,6 +147,7 @@ def main(out: Path) -> int:
         till.close()
         demo.close()
     shoot_camera(app, out)
+    shoot_first_run(app, out)
     return 0
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from pos_client import __version__
-from pos_client.config import LANGUAGES, ConfigError, load_config
+from pos_client.config import LANGUAGES, ConfigError, TerminalConfig, load_config
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,10 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.demo:
         return _demo(args)
-    try:
-        config = load_config(args.config)
-    except ConfigError as exc:
-        print(f"pos-client: {exc}", file=sys.stderr)
+    config = _config_or_first_run(args)
+    if config is None:
         return 2
     from dataclasses import replace
 
@@ -109,6 +107,25 @@ def main(argv: list[str] | None = None) -> int:
         return run(config)
     finally:
         stop_logging()
+
+
+def _config_or_first_run(args: argparse.Namespace) -> TerminalConfig | None:
+    """The till's settings; a till with no config file shows the first-run screen for them."""
+    from pos_client.config import default_config_path
+
+    path = args.config or default_config_path()
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        if path.exists():
+            print(f"pos-client: {path}: {exc}", file=sys.stderr)
+            return None
+    from pos_client.ui.first_run import set_up
+
+    if not set_up(path, args.language or "ru"):
+        print("pos-client: not set up; nothing was written", file=sys.stderr)
+        return None
+    return load_config(path)
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -26,7 +26,12 @@ CHECK_TIMEOUT = httpx.Timeout(5.0, connect=3.0)
 
 
 class ProvisionError(Exception):
-    """Provisioning refused; nothing was written. The message says what to fix."""
+    """Provisioning refused; nothing was written. The message says what to fix; `field` names
+    the setting at fault when it is one of them (api_url, outlet_id, terminal_id, token)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +53,20 @@ class Settings:
         url = _parsed_url(self.api_url)
         if url is None or url.scheme not in ("http", "https") or not url.host:
             raise ProvisionError(
-                f"--api must be an http:// or https:// address, not {self.api_url!r}"
+                f"--api must be an http:// or https:// address, not {self.api_url!r}", "api_url"
             )
-        for name, value in (("--outlet", self.outlet_id), ("--terminal-id", self.terminal_id)):
+        for name, field, value in (
+            ("--outlet", "outlet_id", self.outlet_id),
+            ("--terminal-id", "terminal_id", self.terminal_id),
+        ):
             if not ID_PATTERN.fullmatch(value):
                 raise ProvisionError(
-                    f"{name} must be 1-64 letters, digits, '.', '_' or '-', not {value!r}"
+                    f"{name} must be 1-64 letters, digits, '.', '_' or '-', not {value!r}", field
                 )
         if not TOKEN_PATTERN.fullmatch(self.token):
             raise ProvisionError(
-                "--token must be the 16-512 character token `loyalty-hub terminal add` printed"
+                "--token must be the 16-512 character token `loyalty-hub terminal add` printed",
+                "token",
             )
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -71,3 +73,12 @@ def start_log(tmp_path: Path) -> Iterator[LogStarter]:
     """Start the product's log in tmp_path with these secrets; stopped after the test."""
     yield lambda secrets: setup_logging(tmp_path / "logs", secrets=secrets)
     stop_logging()
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """As on a till without a keyring backend: tokens go to a 0600 file."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)

@@ -107,7 +107,7 @@ def build_till(
         config.camera or "none",
     )
     set_language(config.language)
-    app.setStyleSheet(resource_path("styles", "till.qss").read_text("utf-8"))
+    apply_style(app)
     db = open_database(config.db_path)
     journal, caches = Journal(db), Caches(db)
     bridge = SyncBridge()
@@ -154,11 +154,7 @@ def build_till(
 
 
 def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("pos-client")
-    app.setDesktopFileName("pos-client")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "pos-client.png"))))
+    app = prepared_app()
     try:
         till = build_till(config, app)
     except StoreError as exc:
@@ -174,6 +170,20 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
         till.close()
+
+
+def prepared_app() -> QApplication:
+    """The application object with the till's name and icon (made on first call)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("pos-client")
+    app.setDesktopFileName("pos-client")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "pos-client.png"))))
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyleSheet(resource_path("styles", "till.qss").read_text("utf-8"))
 
 
 def refuse_to_start(app: QApplication, error: StoreError, db_path: Path) -> int:

@@ -279,6 +279,57 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Журнал продаж {path} не открывается: {detail}",
         "The sales journal {path} cannot be opened: {detail}",
     ),
+    "setup_title": ("Настройка кассы", "Setting up this till"),
+    "setup_intro": (
+        "Эта касса ещё не настроена. Введите данные, которые выдал администратор программы "
+        "лояльности (loyalty-hub terminal add). Настройки сохранятся в {path}, токен — в "
+        "хранилище паролей системы или в файл, доступный только этому пользователю.",
+        "This till is not set up yet. Enter what the loyalty programme's administrator gave "
+        "you (loyalty-hub terminal add). The settings go to {path}, the token to the "
+        "system's password store or a file only this user can read.",
+    ),
+    "setup_api_url": ("Адрес сервера", "Hub address"),
+    "setup_outlet_id": ("Магазин", "Outlet"),
+    "setup_terminal_id": ("Номер кассы", "Terminal ID"),
+    "setup_token": ("Токен", "Token"),
+    "setup_language": ("Язык", "Language"),
+    "setup_test": ("Проверить связь", "Test connection"),
+    "setup_save": ("Сохранить и начать", "Save and start"),
+    "setup_quit": ("Выйти", "Quit"),
+    "setup_testing": ("Связываемся с {url}…", "Contacting {url}…"),
+    "setup_hub_ok": (
+        "Связь есть: {url} отвечает и принимает токен этой кассы",
+        "Connected: {url} answers and accepts this till's token",
+    ),
+    "setup_hub_unavailable": (
+        "Сервер не отвечает: {detail}. Проверьте адрес и сеть",
+        "The hub does not answer: {detail}. Check the address and the network",
+    ),
+    "setup_hub_refused": (
+        "Сервер не принял токен: проверьте токен и номер кассы",
+        "The hub refused the token: check the token and the terminal ID",
+    ),
+    "setup_hub_bad_answer": (
+        "По этому адресу отвечает не сервер программы лояльности ({detail})",
+        "What answers at this address is not the loyalty hub ({detail})",
+    ),
+    "setup_not_saved": ("Настройки не сохранены: {detail}", "Settings not saved: {detail}"),
+    "setup_bad_api_url": (
+        "Адрес сервера должен начинаться с http:// или https://",
+        "The hub address must start with http:// or https://",
+    ),
+    "setup_bad_outlet_id": (
+        "Магазин: от 1 до 64 латинских букв, цифр, «.», «_» или «-»",
+        "Outlet: 1 to 64 letters, digits, '.', '_' or '-'",
+    ),
+    "setup_bad_terminal_id": (
+        "Номер кассы: от 1 до 64 латинских букв, цифр, «.», «_» или «-»",
+        "Terminal ID: 1 to 64 letters, digits, '.', '_' or '-'",
+    ),
+    "setup_bad_token": (
+        "Токен: от 16 до 512 символов без пробелов, как его выдал loyalty-hub terminal add",
+        "Token: 16 to 512 characters without spaces, as loyalty-hub terminal add printed it",
+    ),
 }
 
 

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.backends.fail
 import pytest
 
 from loyalty_hub.server import EmbeddedHub
 from pos_client.provisioning import ProvisionError, Settings, provision
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("no_keyring")]
 
 
 def test_a_good_token_passes_the_check(hub: EmbeddedHub, hub_token: str, tmp_path: Path) -> None:
