@@ -35,7 +35,7 @@ test: lint
 
 package: $(READY)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
-		--workpath build/pyinstaller packaging/pos-client.spec
+		--workpath build/pyinstaller packaging/linux/pos-client.spec
 	@du -sh dist/pos-client
 
 smoke-bundle:

@@ -1,0 +1,24 @@
+"""What both PyInstaller specs (packaging/linux, packaging/windows) bundle the same way.
+
+The data folders are listed one by one (the program finds them through
+pos_client.resources), and the modules the till never imports are kept out.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENTRY = str(ROOT / "pos_client" / "__main__.py")
+HOOKS = str(ROOT / "packaging" / "hooks")  # QtGui without the Qt plugins a till does not use
+ICON_ICO = str(ROOT / "resources" / "icons" / "pos-client.ico")
+DATAS = [
+    (str(ROOT / "resources" / folder), f"resources/{folder}")
+    for folder in ("api", "demo", "icons", "styles")
+]
+UNUSED_MODULES = [
+    "tkinter", "unittest", "pydoc", "doctest", "pytest", "hypothesis", "mypy",
+    "IPython", "matplotlib", "pygments",
+    "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets", "PySide6.QtPdf", "PySide6.QtSvg", "PySide6.QtSql",
+    "PySide6.QtPrintSupport", "PySide6.QtDBus", "PySide6.QtConcurrent", "PySide6.QtXml",
+    "PySide6.QtTest", "PySide6.QtHelp", "PySide6.QtDesigner", "PySide6.QtUiTools",
+]  # fmt: skip
