@@ -85,6 +85,16 @@ def main(argv: list[str] | None = None) -> int:
         return _doctor(args)
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args)
+    import gc
+
+    gc.disable()  # the start allocates much and frees little; the window's first paint enables it
+    try:
+        return _till(args)
+    finally:
+        gc.enable()
+
+
+def _till(args: argparse.Namespace) -> int:
     from pos_client.logs import setup_logging, stop_logging
     from pos_client.ui.app import run
 

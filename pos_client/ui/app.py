@@ -48,6 +48,7 @@ def keep_out_of_gc() -> None:
     reach, so a collection never scans it in the middle of a scan-to-price."""
     gc.collect()
     gc.freeze()
+    gc.enable()  # off while the till started (see cli.main)
 
 
 def window_ready() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -132,6 +133,7 @@ def test_a_till_without_settings_opens_the_first_run_screen(
     assert shown and shown[0].config_path == tmp_path / "absent.toml"
     assert "not set up; nothing was written" in capsys.readouterr().err
     assert not (tmp_path / "absent.toml").exists()
+    assert gc.isenabled()  # the start turns the collector off; every way out turns it back on
 
 
 def test_a_broken_config_is_reported_not_replaced(
