@@ -59,13 +59,14 @@ def run() -> dict[str, object]:
     from pos_client.core.loyalty import Member, PointsBalance
     from pos_client.demo import start_demo
     from pos_client.scanner.decoders import QR_CODE
-    from pos_client.ui.app import build_till
+    from pos_client.ui.app import build_till, keep_out_of_gc
     from pos_client.ui.camera_view import start_camera_loop
 
     app = QApplication.instance() or QApplication([])
     demo = start_demo(language="en", camera="synthetic")
     clock = MovableClock()
     till = build_till(demo.config, app, clock=clock)
+    keep_out_of_gc()  # as the till does once its window is up
     camera = till.camera
     assert camera is not None and till.camera_loop is not None
     till.camera_loop.stop()
