@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from loyalty_hub.coupons import CouponRefused, release, reserve
+from loyalty_hub.deltas import catalog_delta, member_cache_delta
 from loyalty_hub.models import (
     BatchResult,
     CatalogBody,
+    CouponQuery,
+    CouponReservation,
     Health,
     KeysBody,
     MemberBody,
     MemberCacheBody,
     PhoneKeyBody,
     PhoneQuery,
-    ProductBody,
+    Problem,
     RulesetBody,
     TransactionBatch,
 )
@@ -62,21 +67,30 @@ def create_app(store: HubStore) -> FastAPI:
     def health() -> Health:
         return Health(status="ok", time=datetime.now(UTC).isoformat())
 
-    @app.get("/v1/ruleset")
-    def ruleset(auth: Terminal) -> RulesetBody:
+    @app.get(
+        "/v1/ruleset",
+        response_model=RulesetBody,
+        responses={304: {"description": "The terminal's copy (If-None-Match) is current"}},
+    )
+    def ruleset(
+        auth: Terminal,
+        response: Response,
+        if_none_match: Annotated[str | None, Header()] = None,
+    ) -> RulesetBody | Response:
         """The terminal's outlet ruleset: its attributes, policies and the rules for it."""
-        return RulesetBody.model_validate(outlet_ruleset(store, auth.outlet_id))
+        body = RulesetBody.model_validate(outlet_ruleset(store, auth.outlet_id))
+        canonical = json.dumps(body.model_dump(), sort_keys=True, ensure_ascii=False)
+        etag = '"' + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32] + '"'
+        if if_none_match == etag:
+            return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        response.headers["ETag"] = etag
+        return body
 
     @app.get("/v1/catalog")
-    def catalog(auth: Terminal) -> CatalogBody:
-        rows = store.query("SELECT * FROM products ORDER BY sku")
-        return CatalogBody(
-            version=int(store.setting("catalog_version", "1")),
-            products=[
-                ProductBody.model_validate({**dict(row), "tags": json.loads(row["tags"])})
-                for row in rows
-            ],
-        )
+    def catalog(auth: Terminal, since: Annotated[int, Query(ge=0, le=2**53)] = 0) -> CatalogBody:
+        """Products changed since the cursor of the terminal's last pull (0: all of them)."""
+        with store.transaction() as conn:
+            return catalog_delta(conn, since)
 
     def member_body(conn: sqlite3.Connection, row: sqlite3.Row, outlet_id: str) -> MemberBody:
         document = member_document(conn, row, datetime.now(UTC).date())
@@ -92,12 +106,12 @@ def create_app(store: HubStore) -> FastAPI:
             return member_body(conn, row, auth.outlet_id)
 
     @app.get("/v1/members")
-    def members(auth: Terminal) -> MemberCacheBody:
-        """The outlet's member cache, for identifying members while offline."""
+    def members(
+        auth: Terminal, since: Annotated[str, Query(max_length=40)] = ""
+    ) -> MemberCacheBody:
+        """The outlet's member cache (its regular customers), for identifying members offline."""
         with store.transaction() as conn:
-            rows = conn.execute("SELECT * FROM members ORDER BY member_id").fetchall()
-            members = [member_body(conn, row, auth.outlet_id) for row in rows]
-        return MemberCacheBody(version=int(store.setting("members_version", "1")), members=members)
+            return member_cache_delta(conn, auth.outlet_id, since, datetime.now(UTC).date())
 
     @app.get("/v1/members/by-card/{card}")
     def member_by_card(card: str, auth: Terminal) -> MemberBody:
@@ -118,6 +132,34 @@ def create_app(store: HubStore) -> FastAPI:
     def keys(auth: Terminal) -> KeysBody:
         """Public keys that verify members' app codes, by key id."""
         return KeysBody(keys=public_keys(store))
+
+    @app.post(
+        "/v1/coupons/reserve",
+        responses={409: {"model": Problem, "description": "used, or held by another till"}},
+    )
+    def reserve_coupon(query: CouponQuery, auth: Terminal) -> CouponReservation:
+        """Hold a member's coupon for this terminal's open receipt (15 minutes)."""
+        with store.transaction() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM members WHERE member_id = ?", (query.member_id,)
+            ).fetchone():
+                raise HTTPException(status.HTTP_404_NOT_FOUND, "no such member")
+            try:
+                until = reserve(
+                    conn, query.code, query.member_id, auth.terminal_id, datetime.now(UTC)
+                )
+            except CouponRefused as exc:
+                raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+        return CouponReservation(
+            code=query.code, member_id=query.member_id, status="reserved", until=until.isoformat()
+        )
+
+    @app.post("/v1/coupons/release")
+    def release_coupon(query: CouponQuery, auth: Terminal) -> CouponReservation:
+        """Give back this terminal's hold on a coupon (the receipt was cancelled)."""
+        with store.transaction() as conn:
+            release(conn, query.code, query.member_id, auth.terminal_id)
+        return CouponReservation(code=query.code, member_id=query.member_id, status="released")
 
     @app.post("/v1/transactions")
     def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:

@@ -65,6 +65,7 @@ class SaleBody(Strict):
     points_redeemed: int = Field(ge=0)
     stamp_cards: dict[str, int]
     coupons_issued: list[str]
+    coupons_used: list[str] = []
     ruleset_version: int = Field(ge=0)
 
     @model_validator(mode="after")
@@ -76,9 +77,36 @@ class SaleBody(Strict):
         return self
 
 
+class ReturnLineBody(Strict):
+    position: int = Field(ge=0)  # the line's place in the original sale
+    quantity: int = Field(ge=1)
+    refund: int = Field(ge=0)
+
+
+class ReturnBody(Strict):
+    return_id: str = Field(min_length=1, max_length=64)
+    sale_id: str = Field(min_length=1, max_length=64)  # the original sale
+    created_at: str
+    outlet_id: str
+    terminal_id: str
+    member_id: str | None
+    lines: list[ReturnLineBody] = Field(min_length=1)
+    refund: int = Field(ge=0)
+    tender: Literal["cash", "card"]
+    points_reversed: int = Field(ge=0)  # earned points taken back
+    points_refunded: int = Field(ge=0)  # spent points given back
+    stamps_undone: dict[str, int]
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> ReturnBody:
+        if sum(line.refund for line in self.lines) != self.refund:
+            raise ValueError("line refunds do not add up to the refund")
+        return self
+
+
 class TransactionItem(Strict):
     key: str = Field(min_length=1, max_length=64)
-    kind: Literal["sale"]
+    kind: Literal["sale", "return"]
     body: dict[str, Any]
 
 
@@ -87,9 +115,16 @@ class TransactionBatch(Strict):
 
 
 class ItemResult(BaseModel):
+    """One item's fate. `conflict` means applied, but the hub had to settle it differently
+    (points_overdrawn: `overdraft` points were spent that the member no longer had;
+    coupon_already_used). A `duplicate` repeats the first result, with its status in
+    `first_status`."""
+
     key: str
-    status: Literal["applied", "duplicate", "rejected"]
+    status: Literal["applied", "duplicate", "rejected", "conflict"]
     reason: str | None = None
+    first_status: Literal["applied", "conflict"] | None = None
+    overdraft: int | None = None
     member_id: str | None = None
     member_points: int | None = None
     member_pending: int | None = None
@@ -108,12 +143,20 @@ class OutletBody(BaseModel):
     timezone: str
 
 
+class OfflinePolicyBody(BaseModel):
+    max_points_per_sale: int = Field(ge=0)
+    max_points_per_terminal: int = Field(ge=0)
+    once_per_member: bool
+    max_offline_hours: int = Field(ge=0)
+
+
 class RulesetBody(BaseModel):
     version: int
     outlet: OutletBody
     categories: dict[str, str]
     earning: dict[str, Any]
     points: dict[str, Any]
+    offline: OfflinePolicyBody
     rules: list[dict[str, Any]]
 
 
@@ -129,8 +172,13 @@ class ProductBody(BaseModel):
 
 
 class CatalogBody(BaseModel):
-    version: int
+    """Products changed since the cursor asked for (all of them when `full`), and the skus
+    taken off sale. The terminal sends `cursor` back next time."""
+
+    cursor: int
+    full: bool
     products: list[ProductBody]
+    removed: list[str]
 
 
 class MemberBody(BaseModel):
@@ -150,8 +198,31 @@ class MemberBody(BaseModel):
 
 
 class MemberCacheBody(BaseModel):
-    version: int
+    """The outlet's regular customers, at most `limit`: changed since the cursor (all of them
+    when `full`, which a new day forces, as points turn active and expire by date), and the
+    members that left the set. The terminal sends `cursor` back next time."""
+
+    cursor: str
+    full: bool
+    limit: int
     members: list[MemberBody]
+    removed: list[str]
+
+
+class CouponQuery(Strict):
+    code: str = Field(min_length=1, max_length=64)
+    member_id: str = Field(min_length=1, max_length=64)
+
+
+class CouponReservation(BaseModel):
+    code: str
+    member_id: str
+    status: Literal["reserved", "released"]
+    until: str | None = None
+
+
+class Problem(BaseModel):
+    detail: str
 
 
 class Health(BaseModel):

@@ -30,10 +30,12 @@ def member_document(conn: sqlite3.Connection, row: sqlite3.Row, today: date) -> 
         "SELECT points, kind, created_on FROM points_ledger WHERE member_id = ?",
         (data["member_id"],),
     ).fetchall()
+    by_day: dict[str, int] = {}  # a return takes earned points back from its sale's day
+    for entry in ledger:
+        if entry["kind"] in EARNING_KINDS:
+            by_day[entry["created_on"]] = by_day.get(entry["created_on"], 0) + entry["points"]
     lots = [
-        PointLot(entry["points"], date.fromisoformat(entry["created_on"]))
-        for entry in ledger
-        if entry["kind"] in EARNING_KINDS and entry["points"] > 0
+        PointLot(points, date.fromisoformat(day)) for day, points in by_day.items() if points > 0
     ]
     spent = -sum(entry["points"] for entry in ledger if entry["kind"] == "burn")
     view = points_view(lots, points_policy(conn), today)

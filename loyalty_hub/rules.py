@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from loyalty_hub.store import HubStore
+from pos_client.core.offline import OfflinePolicy
 from pos_client.core.ruleset import parse_ruleset
 
 
@@ -28,9 +30,15 @@ def outlet_ruleset(store: HubStore, outlet_id: str) -> dict[str, Any]:
         "categories": json.loads(store.setting("categories", "{}")),
         "earning": json.loads(store.setting("earning", '{"default_per_100": 1}')),
         "points": json.loads(store.setting("points", "{}")),
+        "offline": _offline_policy(json.loads(store.setting("offline", "{}"))),
         "rules": rules,
     }
     parsed = parse_ruleset(document)
     for_outlet = {r.rule_id for r in parsed.rules if r.conditions.outlet_matches(parsed.outlet)}
     document["rules"] = [rule for rule in rules if rule["id"] in for_outlet]
     return document
+
+
+def _offline_policy(settings: dict[str, Any]) -> dict[str, Any]:
+    """The configured offline policy, with the programme's defaults for what it leaves out."""
+    return {**asdict(OfflinePolicy()), **settings}

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from loyalty_hub.store import HubStore
+from loyalty_hub.store import HubStore, next_seq
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
 from pos_client.core.phone import normalize_phone
@@ -33,16 +33,21 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
                 for o in seed["outlets"]
             ],
         )
+        seq = next_seq(conn)
         conn.executemany(
-            "INSERT OR REPLACE INTO products VALUES (:sku, :barcode, :name_ru, :name_en,"
-            " :category, :price, :brand, :tags)",
-            [{**p.to_dict(), "tags": json.dumps(sorted(p.tags))} for p in products],
+            "INSERT OR REPLACE INTO products (sku, barcode, name_ru, name_en, category, price,"
+            " brand, tags, seq) VALUES (:sku, :barcode, :name_ru, :name_en,"
+            " :category, :price, :brand, :tags, :seq)",
+            [{**p.to_dict(), "tags": json.dumps(sorted(p.tags)), "seq": seq} for p in products],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO members (member_id, card, name, tier, points, segments,"
-            " birthday, purchases, stamps, phone) VALUES (:member_id, :card, :name, :tier,"
-            " :points, :segments, :birthday, :purchases, :stamps, :phone)",
-            [_member_row(m, raw) for m, raw in zip(members, seed["members"], strict=True)],
+            " birthday, purchases, stamps, phone, seq) VALUES (:member_id, :card, :name, :tier,"
+            " :points, :segments, :birthday, :purchases, :stamps, :phone, :seq)",
+            [
+                {**_member_row(m, raw), "seq": seq}
+                for m, raw in zip(members, seed["members"], strict=True)
+            ],
         )
         conn.executemany(
             "INSERT INTO points_ledger (member_id, transaction_key, points, kind, created_on)"
@@ -57,10 +62,10 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
             "INSERT OR REPLACE INTO settings VALUES (?, ?)",
             [
                 ("ruleset_version", str(ruleset["version"])),
-                ("catalog_version", "1"),
                 ("earning", json.dumps(ruleset["earning"])),
                 ("points", json.dumps(ruleset.get("points", {}))),
                 ("categories", json.dumps(ruleset.get("categories", {}))),
+                ("offline", json.dumps(ruleset.get("offline", {}))),
             ],
         )
 

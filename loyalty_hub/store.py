@@ -47,6 +47,24 @@ CREATE TABLE IF NOT EXISTS phone_keys (
 CREATE TABLE IF NOT EXISTS points_ledger (
     entry_id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, transaction_key TEXT NOT NULL,
     points INTEGER NOT NULL, kind TEXT NOT NULL, created_on TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS member_visits (
+    outlet_id TEXT NOT NULL, member_id TEXT NOT NULL, visits INTEGER NOT NULL,
+    last_visit TEXT NOT NULL, PRIMARY KEY (outlet_id, member_id));
+CREATE TABLE IF NOT EXISTS outlet_member_cache (
+    outlet_id TEXT NOT NULL, member_id TEXT NOT NULL, entered_seq INTEGER NOT NULL,
+    PRIMARY KEY (outlet_id, member_id));
+CREATE TABLE IF NOT EXISTS outlet_member_removed (
+    outlet_id TEXT NOT NULL, member_id TEXT NOT NULL, seq INTEGER NOT NULL,
+    PRIMARY KEY (outlet_id, member_id));
+CREATE TABLE IF NOT EXISTS coupon_uses (
+    code TEXT NOT NULL, member_id TEXT NOT NULL, transaction_key TEXT NOT NULL,
+    PRIMARY KEY (code, member_id));
+CREATE TABLE IF NOT EXISTS coupon_reservations (
+    code TEXT NOT NULL, member_id TEXT NOT NULL, terminal_id TEXT NOT NULL,
+    expires_at TEXT NOT NULL, PRIMARY KEY (code, member_id));
+CREATE TABLE IF NOT EXISTS returned_quantities (
+    sale_key TEXT NOT NULL, position INTEGER NOT NULL, quantity INTEGER NOT NULL,
+    PRIMARY KEY (sale_key, position));
 """
 
 
@@ -84,6 +102,12 @@ class HubStore:
         if "phone" not in columns:
             self._conn.execute("ALTER TABLE members ADD COLUMN phone TEXT")
             self._conn.execute("CREATE UNIQUE INDEX members_phone ON members (phone)")
+        if "seq" not in columns:
+            self._conn.execute("ALTER TABLE members ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+        columns = {row["name"] for row in self._conn.execute("PRAGMA table_info(products)")}
+        if "seq" not in columns:
+            self._conn.execute("ALTER TABLE products ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
+            self._conn.execute("ALTER TABLE products ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         with self._lock:
@@ -108,6 +132,27 @@ class HubStore:
         rows = self.query("SELECT value FROM settings WHERE key = ?", (key,))
         return str(rows[0]["value"]) if rows else default
 
+    def put_product(self, product: dict[str, Any]) -> None:
+        """Add or change a catalog product (stamped with a new change number)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO products (sku, barcode, name_ru, name_en, category, price,"
+                " brand, tags, seq, deleted) VALUES (:sku, :barcode, :name_ru, :name_en,"
+                " :category, :price, :brand, :tags, :seq, 0)",
+                {
+                    **product,
+                    "tags": json.dumps(sorted(product.get("tags", []))),
+                    "brand": product.get("brand", ""),
+                    "seq": next_seq(conn),
+                },
+            )
+
+    def delete_product(self, sku: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE products SET deleted = 1, seq = ? WHERE sku = ?", (next_seq(conn), sku)
+            )
+
     # -- terminals ---------------------------------------------------------------------
 
     def add_terminal(self, outlet_id: str, terminal_id: str | None = None) -> tuple[str, str]:
@@ -129,6 +174,14 @@ class HubStore:
             (token_digest(token),),
         )
         return TerminalAuth(rows[0]["terminal_id"], rows[0]["outlet_id"]) if rows else None
+
+
+def next_seq(conn: sqlite3.Connection) -> int:
+    """The next number of the hub's change counter; catalog and member deltas follow it."""
+    row = conn.execute("SELECT value FROM settings WHERE key = 'change_seq'").fetchone()
+    seq = (int(row["value"]) if row else 0) + 1
+    conn.execute("INSERT OR REPLACE INTO settings VALUES ('change_seq', ?)", (str(seq),))
+    return seq
 
 
 def member_row(row: sqlite3.Row) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from pos_client.core.identity import (
     verify_token,
 )
 from pos_client.core.loyalty import EarningPolicy, Member, PointsBalance, PointsPolicy
+from pos_client.core.offline import OfflineState, RedemptionRefused, offline_redeemable
 from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
@@ -58,6 +59,17 @@ class Coupon:
 
 
 @dataclass(frozen=True, slots=True)
+class HubContact:
+    """Whether the hub answers now, and when it last did (None: never)."""
+
+    online: bool
+    last_contact: datetime | None = None
+
+
+ONLINE = HubContact(online=True)
+
+
+@dataclass(frozen=True, slots=True)
 class Till:
     """Where the sales happen: written into every sale."""
 
@@ -79,6 +91,7 @@ class Checkout:
         identity_rules: IdentityRules | None = None,
         seen_tokens: SeenTokens | None = None,
         phone_key: SecretFile | None = None,
+        hub_contact: Callable[[], HubContact] = lambda: ONLINE,
     ) -> None:
         self._journal = journal
         self._caches = caches
@@ -93,6 +106,7 @@ class Checkout:
         self.identity_rules = identity_rules or IdentityRules()
         self._seen_tokens = seen_tokens
         self._phone_key = phone_key
+        self._hub_contact = hub_contact
         self.engine = PricingEngine(self._empty_ruleset())
         self.reload_rules()
 
@@ -168,13 +182,28 @@ class Checkout:
         raise CheckoutError("unknown_code", code=_printable(found.text))
 
     def take_coupon(self, code: str) -> Coupon:
-        """A coupon some rule of the outlet asks for; it counts for this receipt only."""
+        """A coupon some rule of the outlet asks for; it counts for this receipt only. A member
+        uses a coupon once: one this terminal has journaled for the member is refused."""
         if code not in self.engine.coupon_codes:
             raise CheckoutError("unknown_coupon", code=_printable(code))
         if code in self.coupons:
             raise CheckoutError("coupon_already_taken", code=code)
+        if self.member is not None and self._coupon_used_here(code, self.member):
+            raise CheckoutError("coupon_used_here", code=code)
         self.coupons = self.coupons | {code}
         return Coupon(code)
+
+    def _coupon_used_here(self, code: str, member: Member) -> bool:
+        return self._store_call(lambda: self._journal.coupon_used_here(code, member.member_id))
+
+    def _coupons_used(self, priced: PricedReceipt) -> frozenset[str]:
+        """The taken coupons whose rules made an adjustment on this receipt."""
+        applied = {adj.rule_id for line in priced.lines for adj in line.adjustments}
+        return frozenset(
+            rule.conditions.coupon
+            for rule in self.ruleset.rules
+            if rule.rule_id in applied and rule.conditions.coupon in self.coupons
+        )
 
     def set_quantity(self, line_id: int, quantity: int) -> None:
         self.receipt = self._receipt_call(lambda: self.receipt.set_quantity(line_id, quantity))
@@ -275,6 +304,41 @@ class Checkout:
             expiring=known.expiring,
         )
 
+    # -- points ------------------------------------------------------------------------------
+
+    def redeemable_points(self) -> int:
+        """The most points the member may spend on this receipt now. Offline the policy caps
+        it; offline_* says why nothing may be spent."""
+        allowed = self.priced_without_points().redeemable_points
+        cap = self._offline_cap()
+        if isinstance(cap, RedemptionRefused):
+            raise CheckoutError(cap.reason, limit=cap.limit)
+        return allowed if cap is None else min(allowed, cap)
+
+    def set_redeem_points(self, points: int) -> None:
+        if points and points > self.redeemable_points():
+            raise CheckoutError("redeem_above_limit", limit=self.redeemable_points())
+        self.redeem_points = points
+
+    def priced_without_points(self) -> PricedReceipt:
+        spending, self.redeem_points = self.redeem_points, 0
+        try:
+            return self.priced
+        finally:
+            self.redeem_points = spending
+
+    def _offline_cap(self) -> int | RedemptionRefused | None:
+        """None online; offline the policy's cap for this sale, or why there is none."""
+        contact = self._hub_contact()
+        if contact.online:
+            return None
+        member_id = self.member.member_id if self.member else None
+        spent, member_spent = self._store_call(
+            lambda: self._journal.unsynced_redemptions(member_id)
+        )
+        state = OfflineState(contact.last_contact, spent, member_spent)
+        return offline_redeemable(self.ruleset.offline, state, self._clock())
+
     # -- payment -------------------------------------------------------------------------------
 
     def pay(self, kind: TenderKind, received: int) -> Sale:
@@ -287,6 +351,12 @@ class Checkout:
         except TenderError:
             raise CheckoutError("cash_short", total=priced.total, received=received) from None
         member = self.member
+        if priced.points_redeemed:
+            self._check_offline_redemption(priced.points_redeemed)
+        coupons_used = self._coupons_used(priced)
+        for code in coupons_used:
+            if member is not None and self._coupon_used_here(code, member):
+                raise CheckoutError("coupon_used_here", code=code)
         sale_id = self._new_id()
         created_at = self._clock()
 
@@ -302,6 +372,7 @@ class Checkout:
                 terminal_id=self._till.terminal_id,
                 channel=self._till.channel,
                 language=self.language,
+                coupons_used=coupons_used,
             )
 
         sale = self._store_call(lambda: self._journal.record_sale(build))
@@ -314,6 +385,14 @@ class Checkout:
         )
         self.cancel()
         return sale
+
+    def _check_offline_redemption(self, points: int) -> None:
+        """The network may have gone since the points were chosen: check the cap again."""
+        cap = self._offline_cap()
+        if isinstance(cap, RedemptionRefused):
+            raise CheckoutError(cap.reason, limit=cap.limit)
+        if cap is not None and points > cap:
+            raise CheckoutError("redeem_above_limit", limit=cap)
 
     # -- helpers ---------------------------------------------------------------------------
 

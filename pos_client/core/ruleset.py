@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import EarningPolicy, PointsPolicy
 from pos_client.core.money import Money
+from pos_client.core.offline import OfflinePolicy
 
 CHANNELS = ("store", "web", "app")
 LINE_EFFECTS = ("percent_off", "amount_off", "fixed_price", "buy_x_get_y")
@@ -197,6 +198,7 @@ class Ruleset:
     points: PointsPolicy
     rules: tuple[Rule, ...]
     category_parents: Mapping[str, str] = field(default_factory=dict)
+    offline: OfflinePolicy = field(default_factory=OfflinePolicy)
 
     def ancestors(self, category: str) -> tuple[str, ...]:
         """The category and its parents, nearest first (a cycle is refused at parse time)."""
@@ -246,6 +248,7 @@ def parse_ruleset(data: Any) -> Ruleset:
         points=_points(doc.object("points", required=False)),
         rules=rules,
         category_parents=parents,
+        offline=_offline(doc.object("offline", required=False)),
     )
 
 
@@ -289,6 +292,22 @@ def _points(doc: _Fields) -> PointsPolicy:
         min_to_pay=doc.whole("min_to_pay", minimum=0, default=defaults.min_to_pay),
         pending_days=doc.whole("pending_days", minimum=0, default=defaults.pending_days),
         expiry_days=doc.whole("expiry_days", minimum=1, default=defaults.expiry_days),
+    )
+
+
+def _offline(doc: _Fields) -> OfflinePolicy:
+    defaults = OfflinePolicy()
+    return OfflinePolicy(
+        max_points_per_sale=doc.whole(
+            "max_points_per_sale", minimum=0, default=defaults.max_points_per_sale
+        ),
+        max_points_per_terminal=doc.whole(
+            "max_points_per_terminal", minimum=0, default=defaults.max_points_per_terminal
+        ),
+        once_per_member=doc.flag("once_per_member", default=defaults.once_per_member),
+        max_offline_hours=doc.whole(
+            "max_offline_hours", minimum=0, default=defaults.max_offline_hours
+        ),
     )
 
 

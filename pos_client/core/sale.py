@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -100,6 +100,7 @@ class Sale:
     stamp_cards: tuple[tuple[str, int], ...]  # (card, stamps added)
     coupons_issued: tuple[str, ...]
     ruleset_version: int
+    coupons_used: tuple[str, ...] = ()
 
     @property
     def subtotal(self) -> Money:
@@ -142,6 +143,7 @@ class Sale:
             "points_redeemed": self.points_redeemed,
             "stamp_cards": {card: added for card, added in self.stamp_cards},
             "coupons_issued": list(self.coupons_issued),
+            "coupons_used": list(self.coupons_used),
             "ruleset_version": self.ruleset_version,
         }
 
@@ -158,6 +160,7 @@ def build_sale(
     terminal_id: str,
     channel: str,
     language: str,
+    coupons_used: Iterable[str] = (),
 ) -> Sale:
     """Freeze a priced receipt and its payment into a sale; tenders must pay the total exactly."""
     if not priced.lines:
@@ -198,4 +201,5 @@ def build_sale(
         stamp_cards=tuple((card.card, card.added) for card in priced.stamps),
         coupons_issued=tuple(note.text_en for note in priced.coupons),
         ruleset_version=priced.ruleset_version,
+        coupons_used=tuple(sorted(coupons_used)),
     )

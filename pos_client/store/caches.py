@@ -1,13 +1,16 @@
-"""Caches pulled from the hub: catalog, the outlet ruleset and the member cache.
+"""Caches pulled from the hub: the outlet ruleset (with its offline policy), catalog, member
+cache and app code keys.
 
-Each one is replaced whole in one transaction, with its version, so a reader never sees half.
+A sync round validates what it pulled and swaps every cache that changed in one transaction,
+with its version and cursor, so a reader never sees half of a round.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +21,41 @@ from pos_client.core.loyalty import Member
 from pos_client.store.db import classify, immediate_transaction
 
 
+@dataclass(frozen=True, slots=True)
+class RulesetUpdate:
+    version: int
+    document: dict[str, Any]
+    etag: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogUpdate:
+    """Products changed since the last pull (all of them when `full`) and skus removed."""
+
+    cursor: int
+    full: bool
+    products: Sequence[Product]
+    removed: Sequence[str] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MemberUpdate:
+    """The outlet's member cache, as a delta since the last pull or whole when `full`."""
+
+    cursor: str
+    full: bool
+    members: Sequence[Member]
+    removed: Sequence[str] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KeysUpdate:
+    keys: dict[str, str]  # key id -> Ed25519 public key, base64url
+
+
+CacheUpdate = RulesetUpdate | CatalogUpdate | MemberUpdate | KeysUpdate
+
+
 class Caches:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
@@ -26,11 +64,25 @@ class Caches:
         row = self._db.execute("SELECT version FROM cache_state WHERE name = ?", [name]).fetchone()
         return int(row[0]) if row else None
 
-    def replace_catalog(self, version: int, products: Iterable[Product], now: datetime) -> None:
+    def state(self, name: str) -> tuple[str | None, str | None]:
+        """(etag, cursor) of a cache as the last pull left them."""
+        row = self._db.execute(
+            "SELECT etag, cursor FROM cache_state WHERE name = ?", [name]
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def updated_at(self) -> dict[str, str]:
+        """When each cache last changed, ISO 8601."""
+        return dict(self._db.execute("SELECT name, updated_at FROM cache_state").fetchall())
+
+    def swap(self, updates: Iterable[CacheUpdate], now: datetime) -> None:
+        """Apply the validated updates of one sync round together, or none of them."""
         with immediate_transaction(self._db) as db:
-            db.execute("DELETE FROM catalog")
-            db.table("catalog").insert_all(product.to_dict() for product in products)
-            _set_state(db, "catalog", version, now, None)
+            for update in updates:
+                _APPLY[type(update)](db, update, now)
+
+    def replace_catalog(self, version: int, products: Iterable[Product], now: datetime) -> None:
+        self.swap([CatalogUpdate(version, True, tuple(products))], now)
 
     def product_by_barcode(self, barcode: str) -> Product | None:
         try:
@@ -40,18 +92,17 @@ class Caches:
         return _product(rows[0]) if rows else None
 
     def replace_ruleset(self, version: int, document: dict[str, Any], now: datetime) -> None:
-        with immediate_transaction(self._db) as db:
-            _set_state(db, "ruleset", version, now, json.dumps(document, ensure_ascii=False))
+        self.swap([RulesetUpdate(version, document)], now)
 
     def ruleset_document(self) -> dict[str, Any] | None:
         row = self._db.execute("SELECT body FROM cache_state WHERE name = 'ruleset'").fetchone()
         return json.loads(row[0]) if row else None
 
     def replace_members(self, version: int, members: Iterable[Member], now: datetime) -> None:
-        with immediate_transaction(self._db) as db:
-            db.execute("DELETE FROM members")
-            db.table("members").insert_all(member.to_dict() for member in members)
-            _set_state(db, "members", version, now, None)
+        self.swap([MemberUpdate(f"{version}", True, tuple(members))], now)
+
+    def member_count(self) -> int:
+        return self._db["members"].count
 
     def upsert_member(self, member: Member) -> None:
         with immediate_transaction(self._db) as db:
@@ -88,13 +139,9 @@ class Caches:
         rows = list(self._db["members"].rows_where("member_id = ?", [member_id], limit=1))
         return _member(rows[0]) if rows else None
 
-    def replace_app_keys(self, keys: dict[str, str]) -> None:
+    def replace_app_keys(self, keys: dict[str, str], now: datetime) -> None:
         """The hub's public keys for members' app codes (key id -> base64url)."""
-        with immediate_transaction(self._db) as db:
-            db.execute("DELETE FROM app_keys")
-            db.table("app_keys").insert_all(
-                {"key_id": key_id, "public_key": text} for key_id, text in keys.items()
-            )
+        self.swap([KeysUpdate(keys)], now)
 
     def app_keys(self) -> dict[str, str]:
         return {key_id: text for key_id, text in self._db.execute("SELECT * FROM app_keys")}
@@ -118,9 +165,65 @@ def _product(row: dict[str, Any]) -> Product:
 
 
 def _set_state(
-    db: sqlite_utils.Database, name: str, version: int, now: datetime, body: str | None
+    db: sqlite_utils.Database,
+    name: str,
+    version: int,
+    now: datetime,
+    *,
+    body: str | None = None,
+    etag: str | None = None,
+    cursor: str | None = None,
 ) -> None:
     db.table("cache_state").upsert(
-        {"name": name, "version": version, "updated_at": now.isoformat(), "body": body},
+        {
+            "name": name,
+            "version": version,
+            "updated_at": now.isoformat(),
+            "body": body,
+            "etag": etag,
+            "cursor": cursor,
+        },
         pk="name",
     )
+
+
+def _apply_ruleset(db: sqlite_utils.Database, update: RulesetUpdate, now: datetime) -> None:
+    body = json.dumps(update.document, ensure_ascii=False)
+    _set_state(db, "ruleset", update.version, now, body=body, etag=update.etag)
+
+
+def _apply_catalog(db: sqlite_utils.Database, update: CatalogUpdate, now: datetime) -> None:
+    if update.full:
+        db.execute("DELETE FROM catalog")
+    skus = [*update.removed, *(product.sku for product in update.products)]
+    db.conn.executemany("DELETE FROM catalog WHERE sku = ?", [[sku] for sku in skus])
+    db.table("catalog").insert_all(product.to_dict() for product in update.products)
+    _set_state(db, "catalog", update.cursor, now, cursor=str(update.cursor))
+
+
+def _apply_members(db: sqlite_utils.Database, update: MemberUpdate, now: datetime) -> None:
+    if update.full:
+        db.execute("DELETE FROM members")
+    ids = [*update.removed, *(member.member_id for member in update.members)]
+    db.conn.executemany("DELETE FROM members WHERE member_id = ?", [[i] for i in ids])
+    cards = [[member.card] for member in update.members]  # a card may have moved to another member
+    db.conn.executemany("DELETE FROM members WHERE card = ?", cards)
+    db.table("members").insert_all(member.to_dict() for member in update.members)
+    version = int(update.cursor.rpartition(".")[2] or 0)
+    _set_state(db, "members", version, now, cursor=update.cursor)
+
+
+def _apply_keys(db: sqlite_utils.Database, update: KeysUpdate, now: datetime) -> None:
+    db.execute("DELETE FROM app_keys")
+    db.table("app_keys").insert_all(
+        {"key_id": key_id, "public_key": text} for key_id, text in update.keys.items()
+    )
+    _set_state(db, "keys", len(update.keys), now)
+
+
+_APPLY: dict[type, Any] = {
+    RulesetUpdate: _apply_ruleset,
+    CatalogUpdate: _apply_catalog,
+    MemberUpdate: _apply_members,
+    KeysUpdate: _apply_keys,
+}

@@ -27,8 +27,10 @@ class DeliveryResult:
     """The hub's answer for one outbox item."""
 
     key: str
-    status: str  # applied | duplicate | rejected
+    status: str  # applied | duplicate | rejected | conflict
     reason: str | None = None
+    first_status: str | None = None  # of a duplicate: applied | conflict
+    overdraft: int | None = None
     member_id: str | None = None
     member_points: int | None = None
     member_pending: int | None = None
@@ -39,6 +41,20 @@ class QueueState:
     waiting: int
     oldest_created_at: str | None
     dead_letters: int
+    conflicts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A journaled record the hub refused (dead letter) or settled differently (conflict)."""
+
+    key: str
+    kind: str  # sale | return
+    list: str  # dead_letter | conflict
+    reason: str
+    at: str
+    body: str
+    overdraft: int | None = None
 
 
 class Journal:
@@ -65,6 +81,7 @@ class Journal:
                     "total": sale.total,
                     "points_earned": sale.points_earned,
                     "body": body,
+                    "coupons_used": json.dumps(sorted(sale.coupons_used)),
                 }
             )
             db.table("sale_lines").insert_all(
@@ -118,8 +135,9 @@ class Journal:
         """Settle a pushed batch in one transaction.
 
         A row leaves the outbox only on its own result: applied/duplicate delete it (and
-        refresh the member's cached points), rejected moves it to the dead letters. Attempted
-        rows without a result stay and count the attempt.
+        refresh the member's cached points), a conflict moves it to the conflicts (it is on the
+        hub, settled differently), rejected moves it to the dead letters. Attempted rows
+        without a result stay and count the attempt.
         """
         answered = {result.key: result for result in results}
         with immediate_transaction(self._db) as db:
@@ -130,21 +148,27 @@ class Journal:
                         "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE key = ?",
                         ["no result for this item", key],
                     )
-                elif result.status in ("applied", "duplicate"):
-                    db.execute("DELETE FROM outbox WHERE key = ?", [key])
-                    if result.member_id is not None and result.member_points is not None:
-                        db.execute(
-                            "UPDATE members SET points = ?,"
-                            " pending_points = COALESCE(?, pending_points) WHERE member_id = ?",
-                            [result.member_points, result.member_pending, result.member_id],
-                        )
-                else:
+                    continue
+                if result.status == "rejected":
                     db.execute(
                         "INSERT OR REPLACE INTO dead_letters (key, kind, body, reason, failed_at)"
                         " SELECT key, kind, body, ?, ? FROM outbox WHERE key = ?",
                         [result.reason or result.status, now.isoformat(), key],
                     )
-                    db.execute("DELETE FROM outbox WHERE key = ?", [key])
+                elif "conflict" in (result.status, result.first_status):
+                    db.execute(
+                        "INSERT OR REPLACE INTO conflicts"
+                        " (key, kind, body, reason, overdraft, reported_at)"
+                        " SELECT key, kind, body, ?, ?, ? FROM outbox WHERE key = ?",
+                        [result.reason or "conflict", result.overdraft, now.isoformat(), key],
+                    )
+                if result.status != "rejected" and result.member_points is not None:
+                    db.execute(
+                        "UPDATE members SET points = ?,"
+                        " pending_points = COALESCE(?, pending_points) WHERE member_id = ?",
+                        [result.member_points, result.member_pending, result.member_id],
+                    )
+                db.execute("DELETE FROM outbox WHERE key = ?", [key])
 
     def note_failed_attempt(self, keys: Iterable[str], error: str) -> None:
         with immediate_transaction(self._db) as db:
@@ -160,9 +184,43 @@ class Journal:
                 "SELECT COUNT(*), MIN(created_at) FROM outbox"
             ).fetchone()
             dead = self._db.execute("SELECT COUNT(*) FROM dead_letters").fetchone()[0]
+            conflicts = self._db.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0]
         except sqlite3.Error as exc:
             raise classify(exc) from exc
-        return QueueState(waiting=waiting, oldest_created_at=oldest, dead_letters=dead)
+        return QueueState(
+            waiting=waiting, oldest_created_at=oldest, dead_letters=dead, conflicts=conflicts
+        )
+
+    def problems(self) -> list[Problem]:
+        """Dead letters and conflicts, newest first, for store staff to see and export."""
+        try:
+            rows = self._db.execute(
+                "SELECT key, kind, 'dead_letter', reason, failed_at, body, NULL FROM dead_letters"
+                " UNION ALL SELECT key, kind, 'conflict', reason, reported_at, body, overdraft"
+                " FROM conflicts ORDER BY 5 DESC, 1"
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return [Problem(*row) for row in rows]
+
+    def unsynced_redemptions(self, member_id: str | None) -> tuple[int, bool]:
+        """(points spent in sales the hub has not confirmed, whether this member spent some)."""
+        total, by_member = self._db.execute(
+            "SELECT COALESCE(-SUM(p.points), 0), COALESCE(-SUM(p.points)"
+            " FILTER (WHERE p.member_id = ?), 0) FROM points_ledger p"
+            " JOIN outbox o ON o.key = p.sale_id WHERE p.kind = 'burn'",
+            [member_id],
+        ).fetchone()
+        return int(total), int(by_member) > 0
+
+    def coupon_used_here(self, code: str, member_id: str) -> bool:
+        """Whether a sale journaled on this terminal already used the member's coupon."""
+        row = self._db.execute(
+            "SELECT 1 FROM sales s, json_each(s.coupons_used) c"
+            " WHERE s.member_id = ? AND c.value = ? LIMIT 1",
+            [member_id, code],
+        ).fetchone()
+        return row is not None
 
     def unsynced_points(self, member_id: str) -> tuple[int, int]:
         """(earned, spent): the member's points in sales the hub has not confirmed yet."""

@@ -128,3 +128,35 @@ MIGRATIONS.append(
         "CREATE INDEX members_phone_hmac ON members (phone_hmac) WHERE phone_hmac != ''",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        "ALTER TABLE cache_state ADD COLUMN etag TEXT",
+        "ALTER TABLE cache_state ADD COLUMN cursor TEXT",
+        """CREATE TABLE conflicts (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            overdraft INTEGER,
+            reported_at TEXT NOT NULL
+        )""",
+        "ALTER TABLE sales ADD COLUMN coupons_used TEXT NOT NULL DEFAULT '[]'",
+        """CREATE TABLE returns (
+            return_id TEXT PRIMARY KEY,
+            sale_id TEXT NOT NULL REFERENCES sales(sale_id),
+            created_at TEXT NOT NULL,
+            member_id TEXT,
+            refund INTEGER NOT NULL,
+            body TEXT NOT NULL
+        )""",
+        """CREATE TABLE returned_lines (
+            return_id TEXT NOT NULL REFERENCES returns(return_id),
+            sale_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (return_id, position)
+        )""",
+        "CREATE INDEX returned_lines_sale ON returned_lines (sale_id, position)",
+    ]
+)

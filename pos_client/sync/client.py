@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -37,7 +40,17 @@ class NetworkSwitch(httpx.BaseTransport):
         self._inner.close()
 
 
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A JSON object from the hub, or None when the terminal's copy is current (304)."""
+
+    data: dict[str, Any] | None
+    etag: str | None
+
+
 class HubClient:
+    """Talks to the hub; `clock_skew_s` is the hub's clock minus ours, from its Date header."""
+
     def __init__(
         self,
         base_url: str,
@@ -51,6 +64,7 @@ class HubClient:
             transport=transport,
             timeout=timeout,
         )
+        self.clock_skew_s: float | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -64,22 +78,52 @@ class HubClient:
     def health(self) -> HealthAnswer:
         return self._parse(self._request("GET", "/v1/health"), HealthAnswer)
 
-    def get_json(self, path: str) -> dict[str, Any]:
+    def get_json(self, path: str, **params: str | int) -> dict[str, Any]:
         """A JSON object from the hub; anything else is a bad answer."""
-        data = self._json(self._request("GET", path))
+        data = self.fetch(path, params=params).data
+        assert data is not None  # only an If-None-Match request can be answered 304
+        return data
+
+    def fetch(
+        self, path: str, *, params: dict[str, str | int] | None = None, etag: str | None = None
+    ) -> Fetched:
+        """GET a JSON object; with `etag`, a 304 answer gives `data=None`."""
+        headers = {"If-None-Match": etag} if etag else {}
+        response = self._request("GET", path, params=params or {}, headers=headers)
+        if response.status_code == 304:
+            return Fetched(None, etag)
+        data = self._json(response)
         if not isinstance(data, dict):
             raise HubBadAnswer(f"{path}: expected a JSON object")
-        return data
+        return Fetched(data, response.headers.get("ETag"))
+
+    def reserve_coupon(self, code: str, member_id: str) -> str | None:
+        """Hold a member's coupon for this till's receipt: None when held, else why not."""
+        response = self._request(
+            "POST",
+            "/v1/coupons/reserve",
+            allow=(404, 409),
+            json={"code": code, "member_id": member_id},
+        )
+        if response.status_code == 200:
+            return None
+        if response.status_code == 404:
+            return "unknown_member"
+        detail = self._json(response).get("detail")
+        return detail if isinstance(detail, str) else "coupon_refused"
+
+    def release_coupon(self, code: str, member_id: str) -> None:
+        self._request("POST", "/v1/coupons/release", json={"code": code, "member_id": member_id})
 
     def member_by_card(self, card: str) -> Member | None:
         return self._member_or_none(
-            self._request("GET", f"/v1/members/by-card/{card}", allow_404=True)
+            self._request("GET", f"/v1/members/by-card/{card}", allow=(404,))
         )
 
     def member_by_phone(self, e164: str) -> Member | None:
         """The member with this number; sent in the body, so it stays out of URLs and logs."""
         return self._member_or_none(
-            self._request("POST", "/v1/members/by-phone", allow_404=True, json={"phone": e164})
+            self._request("POST", "/v1/members/by-phone", allow=(404,), json={"phone": e164})
         )
 
     def _member_or_none(self, response: httpx.Response) -> Member | None:
@@ -97,27 +141,43 @@ class HubClient:
         answer = self._parse(self._request("POST", "/v1/transactions", json=payload), BatchResult)
         return [
             DeliveryResult(
-                r.key, r.status, r.reason, r.member_id, r.member_points, r.member_pending
+                key=r.key,
+                status=r.status,
+                reason=r.reason,
+                first_status=r.first_status,
+                overdraft=r.overdraft,
+                member_id=r.member_id,
+                member_points=r.member_points,
+                member_pending=r.member_pending,
             )
             for r in answer.results
         ]
 
     def _request(
-        self, method: str, path: str, allow_404: bool = False, **kwargs: Any
+        self, method: str, path: str, allow: tuple[int, ...] = (), **kwargs: Any
     ) -> httpx.Response:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
             raise HubUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        self._note_clock(response)
         if response.status_code in (401, 403):
             raise HubRefused(f"the hub refused this terminal's token ({response.status_code})")
         if response.status_code >= 500 or response.status_code == 429:
             raise HubUnavailable(f"the hub answered {response.status_code}")
-        if response.status_code == 404 and allow_404:
+        if response.status_code in allow or response.status_code == 304:
             return response
         if response.status_code != 200:
             raise HubBadAnswer(f"{method} {path}: unexpected status {response.status_code}")
         return response
+
+    def _note_clock(self, response: httpx.Response) -> None:
+        """The hub's clock against ours (its Date header has whole seconds)."""
+        try:
+            hub_time = parsedate_to_datetime(response.headers["Date"]).timestamp()
+        except (KeyError, TypeError, ValueError):
+            return
+        self.clock_skew_s = hub_time - time.time()
 
     @staticmethod
     def _json(response: httpx.Response) -> Any:

@@ -1,5 +1,6 @@
-"""One sync round: push the outbox in batches, then pull ruleset, catalog, keys and members
-(with the outlet's phone key, which is kept outside the database)."""
+"""One sync round: push the outbox in batches, then pull ruleset (unless unchanged, by its
+ETag), catalog and member cache (as deltas since the last cursor), keys, and the outlet's phone
+key (kept outside the database). The hub's Date header tells how far the clocks differ."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from pos_client.core.catalog import CatalogError, Product
 from pos_client.core.identity import public_key_from_text
 from pos_client.core.loyalty import Member, MemberError
 from pos_client.core.ruleset import RulesetError, parse_ruleset
-from pos_client.store.caches import Caches
+from pos_client.store.caches import (
+    Caches,
+    CacheUpdate,
+    CatalogUpdate,
+    KeysUpdate,
+    MemberUpdate,
+    RulesetUpdate,
+)
 from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.sync.client import HubClient
@@ -26,6 +34,7 @@ from pos_client.sync.models import (
 
 DEFAULT_BATCH = 50
 LAST_SYNC_KEY = "last_sync_at"
+SKEW_WARNING_S = 120.0  # receipts and app codes carry times; beyond this the clock is wrong
 
 
 @dataclass
@@ -34,8 +43,22 @@ class SyncReport:
     applied: int = 0
     duplicate: int = 0
     rejected: int = 0
-    pulled: dict[str, int] = field(default_factory=dict)
+    conflicts: int = 0
+    pulled: dict[str, int | str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    clock_skew_s: float | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "sent": self.sent,
+            "applied": self.applied,
+            "duplicate": self.duplicate,
+            "rejected": self.rejected,
+            "conflicts": self.conflicts,
+            "pulled": self.pulled,
+            "warnings": self.warnings,
+            "clock_skew_s": self.clock_skew_s,
+        }
 
 
 class SyncEngine:
@@ -63,8 +86,15 @@ class SyncEngine:
         """
         report = SyncReport()
         self.push_all(report)
-        self._pull(report)
+        self.pull(report)
         self._caches.set_meta(LAST_SYNC_KEY, self._clock().isoformat())
+        skew = self._client.clock_skew_s
+        report.clock_skew_s = skew
+        if skew is not None and abs(skew) > SKEW_WARNING_S:
+            report.warnings.append(
+                f"this terminal's clock is {abs(skew):.0f} s "
+                f"{'behind' if skew > 0 else 'ahead of'} the hub's"
+            )
         return report
 
     def push_all(self, report: SyncReport) -> None:
@@ -80,7 +110,9 @@ class SyncEngine:
             self._journal.apply_results(results, keys, self._clock())
             report.sent += len(batch)
             for result in results:
-                if result.status == "applied":
+                if "conflict" in (result.status, result.first_status):
+                    report.conflicts += 1
+                if result.status in ("applied", "conflict"):
                     report.applied += 1
                 elif result.status == "duplicate":
                     report.duplicate += 1
@@ -90,52 +122,64 @@ class SyncEngine:
                 # Nothing settled: stop rather than resend the same batch in a loop.
                 raise HubBadAnswer("the hub settled none of the items sent")
 
-    def _pull(self, report: SyncReport) -> None:
-        now = self._clock()
-        ruleset_doc = self._client.get_json("/v1/ruleset")
-        try:
-            version = RulesetAnswer.model_validate(ruleset_doc).version
-            parse_ruleset(ruleset_doc)
-        except (RulesetError, ValueError) as exc:
-            report.warnings.append(f"ruleset refused, the previous one stays: {exc}")
-        else:
-            if version != self._caches.version("ruleset"):
-                self._caches.replace_ruleset(version, ruleset_doc, now)
-            report.pulled["ruleset"] = version
-
-        catalog_doc = self._client.get_json("/v1/catalog")
-        try:
-            catalog = CatalogAnswer.model_validate(catalog_doc)
-            products = [Product.from_dict(p) for p in catalog.products]
-        except (CatalogError, ValueError) as exc:
-            report.warnings.append(f"catalog refused, the previous one stays: {exc}")
-        else:
-            if catalog.version != self._caches.version("catalog"):
-                self._caches.replace_catalog(catalog.version, products, now)
-            report.pulled["catalog"] = catalog.version
-
-        keys_doc = self._client.get_json("/v1/keys")
-        try:
-            keys = KeysAnswer.model_validate(keys_doc).keys
-            for text in keys.values():
-                public_key_from_text(text)
-        except ValueError as exc:
-            report.warnings.append(f"app code keys refused, the previous ones stay: {exc}")
-        else:
-            self._caches.replace_app_keys(keys)
-            report.pulled["keys"] = len(keys)
-
+    def pull(self, report: SyncReport) -> None:
+        """Fetch every cache, validate each whole, and swap the good ones in one transaction."""
+        updates: list[CacheUpdate] = []
+        for name, fetch in (
+            ("ruleset", self._ruleset),
+            ("catalog", self._catalog),
+            ("keys", self._keys),
+            ("members", self._members),
+        ):
+            try:
+                update = fetch()
+            except (CatalogError, MemberError, RulesetError, ValueError) as exc:
+                report.warnings.append(f"{name} refused, the previous one stays: {exc}")
+                continue
+            if update is not None:
+                updates.append(update)
+            report.pulled[name] = self._version_of(name, update)
         if self._phone_key is not None:
             self._pull_phone_key(self._phone_key, report)
-        members_doc = self._client.get_json("/v1/members")
-        try:
-            cache = MemberCacheAnswer.model_validate(members_doc)
-            members = [Member.from_dict(m) for m in cache.members]
-        except (MemberError, ValueError) as exc:
-            report.warnings.append(f"member cache refused, the previous one stays: {exc}")
-        else:
-            self._caches.replace_members(cache.version, members, now)
-            report.pulled["members"] = cache.version
+        self._caches.swap(updates, self._clock())
+
+    def _version_of(self, name: str, update: CacheUpdate | None) -> int | str:
+        if isinstance(update, RulesetUpdate):
+            return update.version
+        if isinstance(update, CatalogUpdate | MemberUpdate):
+            return update.cursor
+        if isinstance(update, KeysUpdate):
+            return len(update.keys)
+        return self._caches.version(name) or 0
+
+    def _ruleset(self) -> RulesetUpdate | None:
+        etag, _ = self._caches.state("ruleset")
+        fetched = self._client.fetch("/v1/ruleset", etag=etag)
+        if fetched.data is None:
+            return None
+        version = RulesetAnswer.model_validate(fetched.data).version
+        parse_ruleset(fetched.data)
+        return RulesetUpdate(version, fetched.data, fetched.etag)
+
+    def _catalog(self) -> CatalogUpdate:
+        _, cursor = self._caches.state("catalog")
+        data = self._client.get_json("/v1/catalog", since=int(cursor or 0))
+        answer = CatalogAnswer.model_validate(data)
+        products = tuple(Product.from_dict(p) for p in answer.products)
+        return CatalogUpdate(answer.cursor, answer.full, products, tuple(answer.removed))
+
+    def _keys(self) -> KeysUpdate:
+        keys = KeysAnswer.model_validate(self._client.get_json("/v1/keys")).keys
+        for text in keys.values():
+            public_key_from_text(text)
+        return KeysUpdate(keys)
+
+    def _members(self) -> MemberUpdate:
+        _, cursor = self._caches.state("members")
+        data = self._client.get_json("/v1/members", since=cursor or "")
+        answer = MemberCacheAnswer.model_validate(data)
+        members = tuple(Member.from_dict(m) for m in answer.members)
+        return MemberUpdate(answer.cursor, answer.full, members, tuple(answer.removed))
 
     def _pull_phone_key(self, secret: SecretFile, report: SyncReport) -> None:
         """The outlet's phone HMAC key, kept in its own file (written only when it changes)."""

@@ -140,9 +140,7 @@ class SyncLoop:
         client = HubClient(self._api_url, self._token, transport=network)
         engine = SyncEngine(client, journal, caches, self._clock, phone_key=self._phone_key)
         last = caches.meta(LAST_SYNC_KEY)
-        self._status = replace(
-            self._status, last_sync_at=datetime.fromisoformat(last) if last else None
-        )
+        self._publish_queue(journal, last_sync_at=datetime.fromisoformat(last) if last else None)
         try:
             while not self._stopping:
                 delay = self._round(engine, journal)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Answer(BaseModel):
@@ -14,8 +14,10 @@ class Answer(BaseModel):
 
 class ItemResult(Answer):
     key: str
-    status: Literal["applied", "duplicate", "rejected"]
+    status: Literal["applied", "duplicate", "rejected", "conflict"]
     reason: str | None = None
+    first_status: Literal["applied", "conflict"] | None = None
+    overdraft: int | None = Field(default=None, ge=0)
     member_id: str | None = None
     member_points: int | None = Field(default=None, ge=0)
     member_pending: int | None = Field(default=None, ge=0)
@@ -26,13 +28,24 @@ class BatchResult(Answer):
 
 
 class CatalogAnswer(Answer):
-    version: int = Field(ge=1)
+    cursor: int = Field(ge=0)
+    full: bool
     products: list[dict[str, Any]]
+    removed: list[str]
 
 
 class MemberCacheAnswer(Answer):
-    version: int = Field(ge=1)
+    cursor: str = Field(min_length=1, max_length=40)
+    full: bool
+    limit: int = Field(ge=0)
     members: list[dict[str, Any]]
+    removed: list[str]
+
+    @model_validator(mode="after")
+    def _bounded(self) -> MemberCacheAnswer:
+        if len(self.members) > self.limit:
+            raise ValueError(f"{len(self.members)} members, more than the limit {self.limit}")
+        return self
 
 
 class RulesetAnswer(Answer):

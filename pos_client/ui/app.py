@@ -131,6 +131,7 @@ def build_till(
         seen_tokens=SeenTokens(db),
         identity_rules=IdentityRules(phone_region=config.phone_region),
         phone_key=SecretFile(config.phone_key_path),
+        hub_contact=bridge.hub_contact,
     )
     outlet_name = checkout.ruleset.outlet.name if checkout.ruleset.version else config.outlet_id
     window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)

@@ -318,7 +318,11 @@ class MainWindow(QMainWindow):
             self.show_message(tr("err_no_member_points"), "error")
             return
         self.checkout.redeem_points = 0
-        available = self.checkout.priced.redeemable_points
+        try:
+            available = self.checkout.redeemable_points()
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return
         rate = format_money(self.checkout.ruleset.points.kopecks_per_point)
         if available <= 0:
             self.show_message(tr("err_nothing_redeemable"), "error")
@@ -335,8 +339,7 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def _points_chosen(self, points: int) -> None:
-        self.checkout.redeem_points = points
-        self.refresh()
+        self._attempt(lambda: self.checkout.set_redeem_points(points))
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()

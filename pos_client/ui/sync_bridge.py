@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from pos_client.checkout import HubContact
 from pos_client.core.loyalty import Member
 from pos_client.sync.errors import HubError
 from pos_client.sync.loop import SyncLoop
@@ -30,6 +31,10 @@ class SyncBridge(QObject):
 
     def _remember(self, status: SyncStatus) -> None:
         self.status = status
+
+    def hub_contact(self) -> HubContact:
+        """What the offline policy needs: is the hub answering, and since when not."""
+        return HubContact(online=self.status.online is True, last_contact=self.status.last_sync_at)
 
     def lookup_card(self, card: str) -> None:
         """Ask the hub for a card off the UI thread; answers with member_found/member_missing."""

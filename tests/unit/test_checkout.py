@@ -163,7 +163,7 @@ def with_keys(
     checkout: Checkout, caches: Caches, journal: Journal, terminal_db: sqlite_utils.Database
 ) -> Checkout:
     """The seeded terminal, with the hub's app code key and its memory of codes seen."""
-    caches.replace_app_keys({"k1": public_key_text(KEY.public_key())})
+    caches.replace_app_keys({"k1": public_key_text(KEY.public_key())}, NOW)
     till = Till(OUTLET, TERMINAL)
     return Checkout(
         journal=journal,
