@@ -6,9 +6,19 @@ import hashlib
 import json
 import sqlite3
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response, status
+from fastapi import (
+    APIRouter,
+    Depends,
+    FastAPI,
+    Header,
+    HTTPException,
+    Query,
+    Request,
+    Response,
+    status,
+)
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from loyalty_hub.coupons import CouponRefused, release, reserve
@@ -35,8 +45,12 @@ from loyalty_hub.rules import outlet_ruleset
 from loyalty_hub.store import HubStore, TerminalAuth
 from loyalty_hub.tokens import public_keys
 from loyalty_hub.transactions import apply_batch
-from pos_client import __version__
 
+API_VERSION = "1.1.0"  # of the contract in resources/api/openapi.yaml, not of the program
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "not found"}}
+BAD_BODY: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "the body cannot be read as JSON"}
+}
 bearer = HTTPBearer(auto_error=False)
 
 
@@ -59,7 +73,14 @@ Terminal = Annotated[TerminalAuth, Depends(_terminal)]
 
 
 def create_app(store: HubStore) -> FastAPI:
-    app = FastAPI(title="Loyalty hub", version=__version__)
+    app = FastAPI(
+        title="Loyalty hub",
+        version=API_VERSION,
+        description="The central loyalty API that store terminals speak (pos-client).",
+    )
+    api = APIRouter(
+        responses={401: {"model": Problem, "description": "unknown or revoked terminal token"}}
+    )
     app.state.store = store
     repricer = Repricer(store)
 
@@ -67,7 +88,7 @@ def create_app(store: HubStore) -> FastAPI:
     def health() -> Health:
         return Health(status="ok", time=datetime.now(UTC).isoformat())
 
-    @app.get(
+    @api.get(
         "/v1/ruleset",
         response_model=RulesetBody,
         responses={304: {"description": "The terminal's copy (If-None-Match) is current"}},
@@ -86,7 +107,7 @@ def create_app(store: HubStore) -> FastAPI:
         response.headers["ETag"] = etag
         return body
 
-    @app.get("/v1/catalog")
+    @api.get("/v1/catalog")
     def catalog(auth: Terminal, since: Annotated[int, Query(ge=0, le=2**53)] = 0) -> CatalogBody:
         """Products changed since the cursor of the terminal's last pull (0: all of them)."""
         with store.transaction() as conn:
@@ -105,7 +126,7 @@ def create_app(store: HubStore) -> FastAPI:
                 raise HTTPException(status.HTTP_404_NOT_FOUND, missing)
             return member_body(conn, row, auth.outlet_id)
 
-    @app.get("/v1/members")
+    @api.get("/v1/members")
     def members(
         auth: Terminal, since: Annotated[str, Query(max_length=40)] = ""
     ) -> MemberCacheBody:
@@ -113,29 +134,33 @@ def create_app(store: HubStore) -> FastAPI:
         with store.transaction() as conn:
             return member_cache_delta(conn, auth.outlet_id, since, datetime.now(UTC).date())
 
-    @app.get("/v1/members/by-card/{card}")
+    @api.get("/v1/members/by-card/{card}", responses=NOT_FOUND)
     def member_by_card(card: str, auth: Terminal) -> MemberBody:
         return one_member(auth, "card", card, "no member with this card")
 
-    @app.post("/v1/members/by-phone")
+    @api.post("/v1/members/by-phone", responses={**NOT_FOUND, **BAD_BODY})
     def member_by_phone(query: PhoneQuery, auth: Terminal) -> MemberBody:
         """The member with this number (E.164). POST, so the number stays out of URLs and logs."""
         return one_member(auth, "phone", query.phone, "no member with this phone number")
 
-    @app.get("/v1/phone-key")
+    @api.get("/v1/phone-key")
     def phone_key(auth: Terminal) -> PhoneKeyBody:
         """The outlet's key for the phone HMACs in its member cache."""
         with store.transaction() as conn:
             return PhoneKeyBody(key=key_text(outlet_phone_key(conn, auth.outlet_id)))
 
-    @app.get("/v1/keys")
+    @api.get("/v1/keys")
     def keys(auth: Terminal) -> KeysBody:
         """Public keys that verify members' app codes, by key id."""
         return KeysBody(keys=public_keys(store))
 
-    @app.post(
+    @api.post(
         "/v1/coupons/reserve",
-        responses={409: {"model": Problem, "description": "used, or held by another till"}},
+        responses={
+            **NOT_FOUND,
+            **BAD_BODY,
+            409: {"model": Problem, "description": "used, or held by another till"},
+        },
     )
     def reserve_coupon(query: CouponQuery, auth: Terminal) -> CouponReservation:
         """Hold a member's coupon for this terminal's open receipt (15 minutes)."""
@@ -154,15 +179,17 @@ def create_app(store: HubStore) -> FastAPI:
             code=query.code, member_id=query.member_id, status="reserved", until=until.isoformat()
         )
 
-    @app.post("/v1/coupons/release")
+    @api.post("/v1/coupons/release", responses=BAD_BODY)
     def release_coupon(query: CouponQuery, auth: Terminal) -> CouponReservation:
         """Give back this terminal's hold on a coupon (the receipt was cancelled)."""
         with store.transaction() as conn:
             release(conn, query.code, query.member_id, auth.terminal_id)
         return CouponReservation(code=query.code, member_id=query.member_id, status="released")
 
-    @app.post("/v1/transactions")
+    @api.post("/v1/transactions", responses=BAD_BODY)
     def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:
         return BatchResult(results=apply_batch(store, repricer, auth, batch.items))
+
+    app.include_router(api)
 
     return app

@@ -33,7 +33,16 @@ def main(argv: list[str] | None = None) -> int:
     token_command.add_argument("member_id", metavar="MEMBER_ID")
     token_command.add_argument("--db", type=Path, required=True)
 
+    openapi = commands.add_parser(
+        "openapi", help="print the API contract the hub's code declares (OpenAPI, YAML)"
+    )
+    openapi.add_argument(
+        "--write", action="store_true", help="write it to resources/api/openapi.yaml instead"
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "openapi":
+        return _openapi(write=args.write)
     from loyalty_hub.seed import load_seed, seed_path_or_name
     from loyalty_hub.store import HubStore
 
@@ -67,6 +76,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"loyalty-hub: {exc}", file=sys.stderr)
         return 2
     print(f"terminal_id = {terminal_id}\ntoken = {token}")
+    return 0
+
+
+def _openapi(*, write: bool) -> int:
+    from loyalty_hub.openapi import as_yaml, contract_path, generated_document
+
+    text = as_yaml(generated_document())
+    if write:
+        contract_path().write_text(text, "utf-8")
+    else:
+        sys.stdout.write(text)
     return 0
 
 

@@ -62,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", help="check camera, decoders, journal, disk, hub, token, clock, caches, queue"
     )
     doctor.add_argument("--json", action="store_true", help="one JSON object")
+    sync = commands.add_parser("sync", help="push the queued sales and pull the caches once")
+    sync.add_argument("--once", action="store_true", required=True, help="one round, then exit")
+    sync.add_argument("--json", action="store_true", help="the summary as one JSON object")
+    status = commands.add_parser(
+        "status", help="queue length, oldest unsent sale, last sync, cache versions"
+    )
+    status.add_argument("--json", action="store_true", help="one JSON object")
     backup = commands.add_parser("backup", help="copy the journal (safe while the till runs)")
     backup.add_argument("path", type=Path, metavar="PATH")
     backup.add_argument("--force", action="store_true", help="overwrite PATH")
@@ -85,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         return _doctor(args)
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args)
+    if args.command == "sync":
+        return _sync(args)
+    if args.command == "status":
+        return _status(args)
     import gc
 
     gc.disable()  # the start allocates much and frees little; the window's first paint enables it
@@ -223,6 +234,64 @@ def _doctor(args: argparse.Namespace) -> int:
             print(f"{check.status:9} {check.name:16} {check.detail}")
         print(f"overall: {status}")
     return EXIT_CODES[status]
+
+
+def _sync(args: argparse.Namespace) -> int:
+    """Exit 0 when the round completed, 1 when the hub could not be reached or refused."""
+    import json
+    from datetime import UTC, datetime
+
+    from pos_client.store.db import StoreError
+    from pos_client.sync.errors import HubError
+    from pos_client.sync_command import sync_once
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"pos-client sync: {exc}", file=sys.stderr)
+        return 2
+    try:
+        report = sync_once(config, lambda: datetime.now(UTC))
+    except (HubError, StoreError) as exc:
+        print(f"pos-client sync: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        return 0
+    print(
+        f"sent {report.sent}: applied {report.applied}, duplicate {report.duplicate}, "
+        f"rejected {report.rejected}, conflicts {report.conflicts}"
+    )
+    pulled = ", ".join(f"{name} {version}" for name, version in report.pulled.items())
+    print(f"pulled: {pulled}")
+    if report.clock_skew_s is not None:
+        print(f"clock: {report.clock_skew_s:+.0f} s against the hub")
+    for warning in report.warnings:
+        print(f"warning: {warning}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    import json
+
+    from pos_client.sync_command import terminal_status
+
+    try:
+        state = terminal_status(load_config(args.config).db_path)
+    except (ConfigError, OSError) as exc:
+        print(f"pos-client status: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(state, ensure_ascii=False))
+        return 0
+    print(f"waiting to sync  {state['waiting']}")
+    print(f"oldest unsent    {state['oldest_unsent'] or '-'}")
+    print(f"last sync        {state['last_sync'] or 'never'}")
+    print(f"dead letters     {state['dead_letters']}")
+    print(f"conflicts        {state['conflicts']}")
+    for name, cache in state["caches"].items():
+        print(f"cache {name:10} version {cache['version']}, updated {cache['updated_at']}")
+    return 0
 
 
 def _backup_or_restore(args: argparse.Namespace) -> int:

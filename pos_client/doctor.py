@@ -141,6 +141,9 @@ def _journal_checks(conn: sqlite3.Connection, db_path: Path, now: datetime) -> l
     detail = f"{waiting} waiting to sync" + (f", oldest {hours:.1f} h" if oldest else "")
     checks.append(Check("queue", DEGRADED if hours > STALE_HOURS else OK, detail))
     checks.append(Check("rejected", DEGRADED if dead else OK, f"{dead} rejected by the hub"))
+    conflicts = conn.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0]
+    detail = f"{conflicts} settled differently by the hub"
+    checks.append(Check("conflicts", DEGRADED if conflicts else OK, detail))
     return checks
 
 

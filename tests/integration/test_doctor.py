@@ -39,6 +39,7 @@ def test_a_synced_terminal_is_healthy(
         "cache members": "ok",
         "queue": "ok",
         "rejected": "ok",
+        "conflicts": "ok",
         "hub": "ok",
         "clock": "ok",
         "token": "ok",
