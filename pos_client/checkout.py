@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -28,6 +28,7 @@ from pos_client.core.offline import OfflineState, RedemptionRefused, offline_red
 from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
+from pos_client.core.returns import ReturnError, SaleReturn, plan_return
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
 from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
 from pos_client.store.caches import Caches
@@ -385,6 +386,30 @@ class Checkout:
         )
         self.cancel()
         return sale
+
+    # -- returns -------------------------------------------------------------------------------
+
+    def return_lines(self, sale_id: str, wanted: Mapping[int, int]) -> SaleReturn:
+        """Take goods back from a sale in this terminal's journal: `wanted` maps a line's
+        position to a quantity. Points are reversed in proportion; refund by the sale's tender.
+        More than was sold (counting earlier returns) is refused and nothing is written."""
+        return_id = self._new_id()
+        created_at = self._clock()
+
+        def build(sale: Sale, before: Mapping[int, int]) -> SaleReturn:
+            plan = plan_return(sale, wanted, before)
+            return SaleReturn(
+                return_id, sale, created_at, self._till.outlet_id, self._till.terminal_id, plan
+            )
+
+        try:
+            back = self._store_call(lambda: self._journal.record_return(sale_id, wanted, build))
+        except LookupError:
+            raise CheckoutError("unknown_receipt", sale=_printable(sale_id)) from None
+        except ReturnError as exc:
+            raise CheckoutError("bad_return", detail=str(exc)) from None
+        log.info("return of sale %d journaled: refund %d", back.sale.number, back.plan.refund)
+        return back
 
     def _check_offline_redemption(self, points: int) -> None:
         """The network may have gone since the points were chosen: check the cap again."""

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from pos_client.core.money import Money
-from pos_client.core.sale import Sale
+from pos_client.core.sale import Sale, TenderKind
 
 
 class ReturnError(ValueError):
@@ -95,3 +97,39 @@ def plan_return(
         points_refunded=_share(spent, paid_after, paid) - _share(spent, paid_before, paid),
         stamps_undone=stamps,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SaleReturn:
+    """A journaled return: what went back from which sale, refunded by the original tender."""
+
+    return_id: str
+    sale: Sale
+    created_at: datetime
+    outlet_id: str
+    terminal_id: str
+    plan: ReturnPlan
+
+    @property
+    def tender(self) -> TenderKind:
+        return self.sale.tenders[0].kind
+
+    def to_dict(self) -> dict[str, Any]:
+        """The body sent to the hub; its idempotency key is `return_id`."""
+        return {
+            "return_id": self.return_id,
+            "sale_id": self.sale.sale_id,
+            "created_at": self.created_at.isoformat(),
+            "outlet_id": self.outlet_id,
+            "terminal_id": self.terminal_id,
+            "member_id": self.sale.member_id,
+            "lines": [
+                {"position": line.position, "quantity": line.quantity, "refund": line.refund}
+                for line in self.plan.lines
+            ],
+            "refund": self.plan.refund,
+            "tender": self.tender,
+            "points_reversed": self.plan.points_reversed,
+            "points_refunded": self.plan.points_refunded,
+            "stamps_undone": dict(self.plan.stamps_undone),
+        }

@@ -123,6 +123,39 @@ class Sale:
     def change(self) -> Money:
         return sum(tender.change for tender in self.tenders)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Sale:
+        """A sale read back from its journaled body (see `to_dict`)."""
+        return cls(
+            sale_id=data["sale_id"],
+            number=data["number"],
+            created_at=datetime.fromisoformat(data["created_at"]),
+            outlet_id=data["outlet_id"],
+            terminal_id=data["terminal_id"],
+            channel=data["channel"],
+            member_id=data["member_id"],
+            lines=tuple(
+                SaleLine(
+                    **{
+                        **line,
+                        "rule_ids": tuple(line["rule_ids"]),
+                        "discount_notes": tuple(
+                            (note["text"], note["amount"]) for note in line["discount_notes"]
+                        ),
+                        "stamp_cards": tuple(line["stamp_cards"]),
+                    }
+                )
+                for line in data["lines"]
+            ),
+            tenders=tuple(Tender(**tender) for tender in data["tenders"]),
+            points_earned=data["points_earned"],
+            points_redeemed=data["points_redeemed"],
+            stamp_cards=tuple(data["stamp_cards"].items()),
+            coupons_issued=tuple(data["coupons_issued"]),
+            ruleset_version=data["ruleset_version"],
+            coupons_used=tuple(data.get("coupons_used", ())),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """The body sent to the hub; its idempotency key is `sale_id`."""
         return {

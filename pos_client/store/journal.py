@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
 
+from pos_client.core.returns import SaleReturn
 from pos_client.core.sale import Sale
 from pos_client.store.db import classify, immediate_transaction
 
@@ -118,6 +119,57 @@ class Journal:
                 {"key": sale.sale_id, "kind": "sale", "body": body, "created_at": created}
             )
         return sale
+
+    def record_return(
+        self,
+        sale_id: str,
+        wanted: Mapping[int, int],
+        build: Callable[[Sale, Mapping[int, int]], SaleReturn],
+    ) -> SaleReturn:
+        """Journal a return of a sale made on this terminal, with its outbox row.
+
+        `build` gets the sale and what earlier returns took back of each line (by position)
+        inside the transaction, so two returns of one sale can never both take the last unit.
+        Raises LookupError for a sale this journal does not have; ReturnError (from `build`)
+        when the return asks for more than is left.
+        """
+        with immediate_transaction(self._db) as db:
+            row = db.execute("SELECT body FROM sales WHERE sale_id = ?", [sale_id]).fetchone()
+            if row is None:
+                raise LookupError(f"no sale {sale_id} in this terminal's journal")
+            before = dict(
+                db.execute(
+                    "SELECT position, SUM(quantity) FROM returned_lines WHERE sale_id = ?"
+                    " GROUP BY position",
+                    [sale_id],
+                ).fetchall()
+            )
+            back = build(Sale.from_dict(json.loads(row[0])), before)
+            body = json.dumps(back.to_dict(), ensure_ascii=False, sort_keys=True)
+            created = back.created_at.isoformat()
+            db.table("returns").insert(
+                {
+                    "return_id": back.return_id,
+                    "sale_id": sale_id,
+                    "created_at": created,
+                    "member_id": back.sale.member_id,
+                    "refund": back.plan.refund,
+                    "body": body,
+                }
+            )
+            db.table("returned_lines").insert_all(
+                {
+                    "return_id": back.return_id,
+                    "sale_id": sale_id,
+                    "position": line.position,
+                    "quantity": line.quantity,
+                }
+                for line in back.plan.lines
+            )
+            db.table("outbox").insert(
+                {"key": back.return_id, "kind": "return", "body": body, "created_at": created}
+            )
+        return back
 
     def sale_count(self) -> int:
         return self._db["sales"].count

@@ -153,6 +153,28 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Coupon {code} is already taken for this receipt",
     ),
     "coupon_taken": ("Купон принят: {code}", "Coupon taken: {code}"),
+    "err_coupon_used_here": (
+        "Купон {code} этот покупатель уже использовал",
+        "This customer has already used coupon {code}",
+    ),
+    "err_offline_too_long": (
+        "Нет связи больше {limit} ч: списание баллов недоступно до синхронизации",
+        "Offline for over {limit} h: points cannot be spent until the till syncs",
+    ),
+    "err_offline_once_per_member": (
+        "Без сети покупатель списывает баллы один раз, до синхронизации",
+        "Offline, a customer spends points once until the till syncs",
+    ),
+    "err_offline_terminal_cap": (
+        "Без сети на кассе уже списано {limit} баллов: это предел до синхронизации",
+        "Offline, this till has reached its limit of {limit} points until it syncs",
+    ),
+    "err_redeem_above_limit": (
+        "Сейчас можно списать не больше {limit} баллов",
+        "At most {limit} points can be spent now",
+    ),
+    "err_unknown_receipt": ("Чек {sale} не найден на этой кассе", "No receipt {sale} on this till"),
+    "err_bad_return": ("Возврат невозможен: {detail}", "Cannot return: {detail}"),
     "err_app_code_malformed": (
         "Код из приложения повреждён — попросите покупателя обновить экран",
         "The app code is damaged — ask the customer to refresh the screen",

@@ -5,7 +5,8 @@ Faults, taken one per matching request in the order injected:
 - "drop_answer": forward to the hub, then close without answering (the hub applied it);
 - "503": answer 503 without forwarding;
 - "garbage": forward, then answer 200 with a body that is not JSON;
-- "truncated": forward, then answer with half of the hub's body.
+- "truncated": forward, then answer with half of the hub's body;
+- "timeout": forward, then hold the answer back for `hold_s` (longer than the client waits).
 """
 
 from __future__ import annotations
@@ -17,11 +18,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import httpx
 
 HOP_HEADERS = {"host", "content-length", "connection", "transfer-encoding", "accept-encoding"}
+PASSED_BACK = ("ETag",)  # the proxy sends its own Date
+FAULTS = ("reset", "drop_answer", "503", "garbage", "truncated", "timeout")
 
 
 class FaultProxy:
-    def __init__(self, upstream: str) -> None:
+    def __init__(self, upstream: str, hold_s: float = 2.0) -> None:
         self.upstream = upstream
+        self.hold_s = hold_s
+        self._closing = threading.Event()
         self._faults: deque[tuple[str, str]] = deque()
         self._lock = threading.Lock()
         self.seen: Counter[str] = Counter()
@@ -39,12 +44,18 @@ class FaultProxy:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._closing.set()
         self._server.shutdown()
         self._server.server_close()
 
     def inject(self, path: str, fault: str, times: int = 1) -> None:
         with self._lock:
             self._faults.extend([(path, fault)] * times)
+
+    def clear(self) -> None:
+        """Forget the faults not yet used."""
+        with self._lock:
+            self._faults.clear()
 
     def _take(self, method: str, path: str) -> str | None:
         with self._lock:
@@ -84,17 +95,26 @@ class FaultProxy:
                 if fault == "drop_answer":
                     self.close_connection = True
                     return
+                if fault == "timeout":
+                    proxy._closing.wait(proxy.hold_s)
+                    self.close_connection = True
+                    return
                 if fault == "garbage":
                     self._answer(200, b"<html>proxy error</html>")
                 elif fault == "truncated":
                     self._answer(answer.status_code, answer.content[: len(answer.content) // 2])
                 else:
-                    self._answer(answer.status_code, answer.content)
+                    passed = {k: answer.headers[k] for k in PASSED_BACK if k in answer.headers}
+                    self._answer(answer.status_code, answer.content, passed)
 
-            def _answer(self, status: int, content: bytes) -> None:
+            def _answer(
+                self, status: int, content: bytes, headers: dict[str, str] | None = None
+            ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(content)))
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(content)
 
