@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,11 +22,17 @@ DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 M = TypeVar("M", bound=BaseModel)
 
 
+def tcp_transport() -> httpx.HTTPTransport:
+    """Connections with Nagle's algorithm off: a request's headers and body go out at once
+    instead of the body waiting for the hub's delayed ACK."""
+    return httpx.HTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+
+
 class NetworkSwitch(httpx.BaseTransport):
     """A transport that can be cut off, as if the cable were pulled (the "work offline" toggle)."""
 
     def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
-        self._inner = inner or httpx.HTTPTransport()
+        self._inner = inner or tcp_transport()
         self.connected = True
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -61,7 +68,7 @@ class HubClient:
         self._http = httpx.Client(
             base_url=base_url,
             headers={"Authorization": f"Bearer {token}", "User-Agent": "pos-client"},
-            transport=transport,
+            transport=transport or tcp_transport(),
             timeout=timeout,
         )
         self.clock_skew_s: float | None = None
