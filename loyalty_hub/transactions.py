@@ -122,7 +122,7 @@ def _sale(
             conflicts.append("coupon_already_used")
         active = _balance(conn, sale.member_id)["member_points"] or 0
         overdraft = max(sale.points_redeemed - active, 0)
-        _apply_sale_to_member(conn, sale, item.key, auth.outlet_id)
+        _apply_sale_to_member(conn, sale, item.key, auth.outlet_id, overdraft)
     return _result(conn, item.key, sale.member_id, conflicts, overdraft)
 
 
@@ -220,12 +220,12 @@ def _balance(conn: sqlite3.Connection, member_id: str | None) -> dict[str, Any]:
 
 
 def _apply_sale_to_member(
-    conn: sqlite3.Connection, sale: SaleBody, key: str, outlet_id: str
+    conn: sqlite3.Connection, sale: SaleBody, key: str, outlet_id: str, overdraft: int
 ) -> None:
     """Points earned and spent, one more purchase and visit, stamps added.
 
-    Points spent beyond the balance (possible after offline sales on several tills) leave the
-    balance at zero and are recorded as an overdraft in the ledger.
+    Points spent beyond the active balance (possible after offline sales on several tills) are
+    recorded as an overdraft in the ledger; the balance does not go below zero.
     """
     row = conn.execute(
         "SELECT points, stamps FROM members WHERE member_id = ?", (sale.member_id,)
@@ -245,9 +245,11 @@ def _apply_sale_to_member(
         " DO UPDATE SET visits = visits + 1, last_visit = MAX(last_visit, excluded.last_visit)",
         (outlet_id, sale.member_id, sale.created_at),
     )
-    entries = [("earn", sale.points_earned), ("burn", -sale.points_redeemed)]
-    if balance < 0:
-        entries.append(("overdraft", -balance))
+    entries = [
+        ("earn", sale.points_earned),
+        ("burn", -sale.points_redeemed),
+        ("overdraft", overdraft),
+    ]
     _ledger(conn, sale.member_id or "", key, entries, day)
 
 
