@@ -10,8 +10,6 @@ from typing import Any
 from loyalty_hub.store import member_row
 from pos_client.core.loyalty import PointLot, PointsPolicy, points_view
 
-EARNING_KINDS = ("opening", "earn")
-
 
 def points_policy(conn: sqlite3.Connection) -> PointsPolicy:
     row = conn.execute("SELECT value FROM settings WHERE key = 'points'").fetchone()
@@ -26,18 +24,17 @@ def points_policy(conn: sqlite3.Connection) -> PointsPolicy:
 def member_document(conn: sqlite3.Connection, row: sqlite3.Row, today: date) -> dict[str, Any]:
     """The member as the API shows it. Spent points come off the lots that expire first."""
     data = member_row(row)
-    ledger = conn.execute(
-        "SELECT points, kind, created_on FROM points_ledger WHERE member_id = ?",
+    # A return takes earned points back from its sale's day, so lots are summed by day.
+    by_day = conn.execute(
+        "SELECT created_on, SUM(points) FROM points_ledger WHERE member_id = ?"
+        " AND kind IN ('opening', 'earn') GROUP BY created_on",
         (data["member_id"],),
     ).fetchall()
-    by_day: dict[str, int] = {}  # a return takes earned points back from its sale's day
-    for entry in ledger:
-        if entry["kind"] in EARNING_KINDS:
-            by_day[entry["created_on"]] = by_day.get(entry["created_on"], 0) + entry["points"]
-    lots = [
-        PointLot(points, date.fromisoformat(day)) for day, points in by_day.items() if points > 0
-    ]
-    spent = -sum(entry["points"] for entry in ledger if entry["kind"] == "burn")
+    lots = [PointLot(points, date.fromisoformat(day)) for day, points in by_day if points > 0]
+    spent = -conn.execute(
+        "SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE member_id = ? AND kind = 'burn'",
+        (data["member_id"],),
+    ).fetchone()[0]
     view = points_view(lots, points_policy(conn), today)
     expiring = []
     for expires_on, points in view.expiring:

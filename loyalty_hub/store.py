@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS phone_keys (
 CREATE TABLE IF NOT EXISTS points_ledger (
     entry_id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, transaction_key TEXT NOT NULL,
     points INTEGER NOT NULL, kind TEXT NOT NULL, created_on TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS points_ledger_member ON points_ledger (member_id, kind, created_on);
 CREATE TABLE IF NOT EXISTS member_visits (
     outlet_id TEXT NOT NULL, member_id TEXT NOT NULL, visits INTEGER NOT NULL,
     last_visit TEXT NOT NULL, PRIMARY KEY (outlet_id, member_id));

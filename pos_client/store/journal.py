@@ -69,54 +69,65 @@ class Journal:
         transaction; a failure leaves none of them.
         """
         with immediate_transaction(self._db) as db:
-            number = db.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM sales").fetchone()[0]
+            conn = db.conn  # plain statements: this is the till's hot path
+            number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM sales").fetchone()[0]
             sale = build(number)
             body = json.dumps(sale.to_dict(), ensure_ascii=False, sort_keys=True)
             created = sale.created_at.isoformat()
-            db.table("sales").insert(
-                {
-                    "sale_id": sale.sale_id,
-                    "number": sale.number,
-                    "created_at": created,
-                    "member_id": sale.member_id,
-                    "total": sale.total,
-                    "points_earned": sale.points_earned,
-                    "body": body,
-                    "coupons_used": json.dumps(sorted(sale.coupons_used)),
-                }
+            conn.execute(
+                "INSERT INTO sales (sale_id, number, created_at, member_id, total,"
+                " points_earned, body, coupons_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    sale.sale_id,
+                    sale.number,
+                    created,
+                    sale.member_id,
+                    sale.total,
+                    sale.points_earned,
+                    body,
+                    json.dumps(sorted(sale.coupons_used)),
+                ),
             )
-            db.table("sale_lines").insert_all(
-                {
-                    "sale_id": sale.sale_id,
-                    "position": position,
-                    "sku": line.sku,
-                    "quantity": line.quantity,
-                    "unit_price": line.unit_price,
-                    "discount": line.discount,
-                    "total": line.total,
-                }
-                for position, line in enumerate(sale.lines)
+            conn.executemany(
+                "INSERT INTO sale_lines (sale_id, position, sku, quantity, unit_price, discount,"
+                " total) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        sale.sale_id,
+                        position,
+                        line.sku,
+                        line.quantity,
+                        line.unit_price,
+                        line.discount,
+                        line.total,
+                    )
+                    for position, line in enumerate(sale.lines)
+                ],
             )
-            db.table("tenders").insert_all(
-                {"sale_id": sale.sale_id, "position": position, **tender.to_dict()}
-                for position, tender in enumerate(sale.tenders)
+            conn.executemany(
+                "INSERT INTO tenders (sale_id, position, kind, amount, received)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (sale.sale_id, position, tender.kind, tender.amount, tender.received)
+                    for position, tender in enumerate(sale.tenders)
+                ],
             )
             if sale.member_id:
-                db.table("points_ledger").insert_all(
-                    {
-                        "sale_id": sale.sale_id,
-                        "member_id": sale.member_id,
-                        "kind": kind,
-                        "points": points,
-                    }
-                    for kind, points in (
-                        ("earn", sale.points_earned),
-                        ("burn", -sale.points_redeemed),
-                    )
-                    if points
+                conn.executemany(
+                    "INSERT INTO points_ledger (sale_id, member_id, kind, points)"
+                    " VALUES (?, ?, ?, ?)",
+                    [
+                        (sale.sale_id, sale.member_id, kind, points)
+                        for kind, points in (
+                            ("earn", sale.points_earned),
+                            ("burn", -sale.points_redeemed),
+                        )
+                        if points
+                    ],
                 )
-            db.table("outbox").insert(
-                {"key": sale.sale_id, "kind": "sale", "body": body, "created_at": created}
+            conn.execute(
+                "INSERT INTO outbox (key, kind, body, created_at) VALUES (?, 'sale', ?, ?)",
+                (sale.sale_id, body, created),
             )
         return sale
 

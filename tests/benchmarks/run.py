@@ -13,12 +13,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks import pricing, scan, startup
+from tests.benchmarks import pricing, scan, startup, sync
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "pricing": pricing.run,
     "scan": scan.run,
     "startup": startup.run,
+    "sync": sync.run,
 }
 
 
