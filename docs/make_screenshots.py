@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_client.demo import start_demo
+from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import apply_style, build_till
 from pos_client.ui.dialogs import PayDialog
 from pos_client.ui.first_run import SetupScreen
@@ -72,6 +72,42 @@ def shoot_offline(window: MainWindow, app: QApplication, out: Path) -> None:
     if window.dialog is not None:
         window.dialog.accept()
     save(window, out / "offline.png")
+
+
+def shoot_problems(demo: DemoEnvironment, window: MainWindow, app: QApplication, out: Path) -> None:
+    """A sale spending points the member no longer had (a conflict), and one for a member the
+    hub no longer knows (rejected): the status bar, then the problems window."""
+    window.work_offline.setChecked(False)
+    settle(app, lambda: window.status.status.online)
+    window.cancel_receipt()
+    member = "M-00004"
+    with demo.hub.store.transaction() as conn:
+        conn.execute("UPDATE members SET points = 0 WHERE member_id = ?", [member])
+        conn.execute(
+            "INSERT INTO points_ledger (member_id, transaction_key, points, kind, created_on)"
+            " VALUES (?, 'web', -10000, 'burn', '2026-11-01')",
+            [member],
+        )
+    for code in BASKET:
+        window.handle_code(code)
+    window.checkout.set_redeem_points(100)
+    window.checkout.pay("card", 0)
+    window.sync_now.trigger()
+    settle(app, lambda: window.status.status.conflicts == 1)
+    with demo.hub.store.transaction() as conn:
+        conn.execute("DELETE FROM members WHERE member_id = ?", [member])
+    for code in BASKET[:2] + BASKET[-1:]:
+        window.handle_code(code)
+    window.checkout.pay("card", 0)
+    window.sync_now.trigger()
+    settle(app, lambda: window.status.status.dead_letters == 1)
+    window.refresh()
+    save(window, out / "sync-status.png")
+    window.show_problems()
+    settle(app, timeout_ms=100)
+    assert window.dialog is not None
+    save(window.dialog, out / "sync-problems.png")
+    window.dialog.reject()
 
 
 def shoot_phone_dialog(window: MainWindow, app: QApplication, out: Path) -> None:
@@ -144,6 +180,7 @@ def main(out: Path) -> int:
         if language == "ru":
             shoot_offline(till.window, app, out)
             shoot_phone_dialog(till.window, app, out)
+            shoot_problems(demo, till.window, app, out)
         till.close()
         demo.close()
     shoot_camera(app, out)

@@ -33,7 +33,7 @@ from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
 from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
-from pos_client.store.journal import Journal
+from pos_client.store.journal import Journal, Problem
 from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
 
@@ -386,6 +386,12 @@ class Checkout:
         )
         self.cancel()
         return sale
+
+    # -- sync problems ---------------------------------------------------------------------------
+
+    def sync_problems(self) -> list[Problem]:
+        """Dead letters and conflicts, newest first."""
+        return self._store_call(self._journal.problems)
 
     # -- returns -------------------------------------------------------------------------------
 

@@ -243,6 +243,7 @@ def _sync(args: argparse.Namespace) -> int:
 
     from pos_client.store.db import StoreError
     from pos_client.sync.errors import HubError
+    from pos_client.sync.status import clock_is_off, skew_text
     from pos_client.sync_command import sync_once
 
     try:
@@ -266,6 +267,8 @@ def _sync(args: argparse.Namespace) -> int:
     print(f"pulled: {pulled}")
     if report.clock_skew_s is not None:
         print(f"clock: {report.clock_skew_s:+.0f} s against the hub")
+    if clock_is_off(report.clock_skew_s):
+        print(f"warning: {skew_text(report.clock_skew_s or 0.0)}: set the clock right")
     for warning in report.warnings:
         print(f"warning: {warning}")
     return 0

@@ -34,7 +34,6 @@ from pos_client.sync.models import (
 
 DEFAULT_BATCH = 50
 LAST_SYNC_KEY = "last_sync_at"
-SKEW_WARNING_S = 120.0  # receipts and app codes carry times; beyond this the clock is wrong
 
 
 @dataclass
@@ -88,13 +87,7 @@ class SyncEngine:
         self.push_all(report)
         self.pull(report)
         self._caches.set_meta(LAST_SYNC_KEY, self._clock().isoformat())
-        skew = self._client.clock_skew_s
-        report.clock_skew_s = skew
-        if skew is not None and abs(skew) > SKEW_WARNING_S:
-            report.warnings.append(
-                f"this terminal's clock is {abs(skew):.0f} s "
-                f"{'behind' if skew > 0 else 'ahead of'} the hub's"
-            )
+        report.clock_skew_s = self._client.clock_skew_s
         return report
 
     def push_all(self, report: SyncReport) -> None:

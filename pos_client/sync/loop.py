@@ -24,7 +24,7 @@ from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile
 from pos_client.sync.errors import HubError
-from pos_client.sync.status import SyncStatus
+from pos_client.sync.status import SyncStatus, clock_is_off, skew_text
 
 if TYPE_CHECKING:
     import httpx
@@ -175,6 +175,8 @@ class SyncLoop:
             )
         for warning in report.warnings:
             log.warning("sync: %s", warning)
+        if clock_is_off(report.clock_skew_s):
+            log.warning("sync: %s", skew_text(report.clock_skew_s or 0.0))
         self._publish_queue(
             journal,
             online=True,
@@ -183,6 +185,7 @@ class SyncLoop:
             error_kind=None,
             ruleset_version=report.pulled.get("ruleset", self._status.ruleset_version),
             warnings=tuple(report.warnings),
+            clock_skew_s=report.clock_skew_s,
         )
         return self._interval_s
 
@@ -208,7 +211,9 @@ class SyncLoop:
     def _publish_queue(self, journal: Journal, **changes: object) -> None:
         try:
             queue = journal.queue_state()
-            changes.update(waiting=queue.waiting, dead_letters=queue.dead_letters)
+            changes.update(
+                waiting=queue.waiting, dead_letters=queue.dead_letters, conflicts=queue.conflicts
+            )
         except StoreError as exc:
             changes.update(last_error=str(exc), error_kind="store")
         self._publish(**changes)

@@ -30,6 +30,7 @@ from pos_client.sync.status import SyncStatus
 from pos_client.ui.dialogs import CardDialog, NumberDialog, PayDialog, SaleDialog
 from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.phone_dialog import PhoneDialog
+from pos_client.ui.problems_dialog import ProblemsDialog
 from pos_client.ui.receipt_model import ReceiptModel
 from pos_client.ui.scan_field import ScanField
 from pos_client.ui.status_bar import SyncStatusBar
@@ -154,6 +155,9 @@ class MainWindow(QMainWindow):
         self.work_offline = self.terminal_menu.addAction("")
         self.work_offline.setCheckable(True)
         self.work_offline.toggled.connect(self._set_working_offline)
+        self.problems_action = self.terminal_menu.addAction("")
+        self.problems_action.setShortcut(QKeySequence("F10"))
+        self.problems_action.triggered.connect(self.show_problems)
         self.terminal_menu.addSeparator()
         self.quit_action = self.terminal_menu.addAction("")
         self.quit_action.triggered.connect(self.close)
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
         self.terminal_menu.setTitle(tr("menu_terminal"))
         self.sync_now.setText(tr("menu_sync_now"))
         self.work_offline.setText(tr("menu_work_offline"))
+        self.problems_action.setText(tr("menu_problems"))
         self.quit_action.setText(tr("menu_quit"))
         self.language_menu.setTitle(tr("menu_language"))
         self.model.retranslate()
@@ -340,6 +345,15 @@ class MainWindow(QMainWindow):
 
     def _points_chosen(self, points: int) -> None:
         self._attempt(lambda: self.checkout.set_redeem_points(points))
+
+    def show_problems(self) -> None:
+        """What the hub refused or settled differently, with reasons, to see and export."""
+        try:
+            problems = self.checkout.sync_problems()
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return
+        self._open(ProblemsDialog(problems, self))
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from pos_client.sync.status import SyncStatus
+from pos_client.sync.status import SyncStatus, clock_is_off
 from pos_client.ui.strings import tr
 
 
@@ -17,11 +17,23 @@ class SyncStatusBar(QStatusBar):
         self.waiting = QLabel(self)
         self.dead = QLabel(self)
         self.dead.setObjectName("deadLetters")
+        self.conflicts = QLabel(self)
+        self.conflicts.setObjectName("conflicts")
+        self.clock = QLabel(self)
+        self.clock.setObjectName("clockSkew")
         self.last_sync = QLabel(self)
         self.warning = QLabel(self)
         self.warning.setObjectName("syncWarning")
         self.place = QLabel(self)
-        for widget in (self.connection, self.waiting, self.dead, self.last_sync, self.warning):
+        for widget in (
+            self.connection,
+            self.waiting,
+            self.dead,
+            self.conflicts,
+            self.last_sync,
+            self.warning,
+            self.clock,
+        ):
             self.addWidget(widget)
         self.addPermanentWidget(self.place)
         self._outlet, self._terminal = outlet, terminal
@@ -56,6 +68,11 @@ class SyncStatusBar(QStatusBar):
         self.waiting.setText(tr("status_waiting", count=status.waiting))
         self.dead.setText(tr("status_dead", count=status.dead_letters))
         self.dead.setVisible(status.dead_letters > 0)
+        self.conflicts.setText(tr("status_conflicts", count=status.conflicts))
+        self.conflicts.setVisible(status.conflicts > 0)
+        skew = status.clock_skew_s
+        self.clock.setText(tr("status_clock", seconds=f"{abs(skew or 0):.0f}"))
+        self.clock.setVisible(clock_is_off(skew))
         when = (
             status.last_sync_at.astimezone().strftime("%H:%M:%S")
             if status.last_sync_at
