@@ -71,10 +71,6 @@ class Caches:
         ).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def updated_at(self) -> dict[str, str]:
-        """When each cache last changed, ISO 8601."""
-        return dict(self._db.execute("SELECT name, updated_at FROM cache_state").fetchall())
-
     def swap(self, updates: Iterable[CacheUpdate], now: datetime) -> None:
         """Apply the validated updates of one sync round together, or none of them."""
         with immediate_transaction(self._db) as db:
