@@ -14,7 +14,7 @@ from datetime import date
 
 from loyalty_hub.models import CatalogBody, MemberBody, MemberCacheBody, ProductBody
 from loyalty_hub.phones import outlet_phone_key, without_raw_phone
-from loyalty_hub.points import member_document
+from loyalty_hub.points import MemberViews
 from loyalty_hub.store import next_seq
 
 DEFAULT_MEMBER_CACHE_LIMIT = 5000
@@ -62,12 +62,13 @@ def member_cache_delta(
         (outlet_id, since_seq or 0),
     ).fetchall()
     key = outlet_phone_key(conn, outlet_id)
+    views = MemberViews(conn)
     return MemberCacheBody(
         cursor=f"{today.isoformat()}.{seq}",
         full=full,
         limit=limit,
         members=[
-            MemberBody.model_validate(without_raw_phone(member_document(conn, row, today), key))
+            MemberBody.model_validate(without_raw_phone(views.of_row(row, today), key))
             for row in rows
         ],
         removed=[] if full else [row["member_id"] for row in removed],

@@ -21,21 +21,22 @@ def points_policy(conn: sqlite3.Connection) -> PointsPolicy:
     )
 
 
-def member_document(conn: sqlite3.Connection, row: sqlite3.Row, today: date) -> dict[str, Any]:
-    """The member as the API shows it. Spent points come off the lots that expire first."""
+def member_document(
+    conn: sqlite3.Connection, row: sqlite3.Row, today: date, policy: PointsPolicy | None = None
+) -> dict[str, Any]:
+    """The member as the API shows it. Spent points come off the lots that expire first.
+
+    `policy` saves reading the programme's points settings again when many members are shown.
+    """
     data = member_row(row)
     # A return takes earned points back from its sale's day, so lots are summed by day.
     by_day = conn.execute(
-        "SELECT created_on, SUM(points) FROM points_ledger WHERE member_id = ?"
-        " AND kind IN ('opening', 'earn') GROUP BY created_on",
+        "SELECT created_on, earned, burned FROM points_by_day WHERE member_id = ?",
         (data["member_id"],),
     ).fetchall()
-    lots = [PointLot(points, date.fromisoformat(day)) for day, points in by_day if points > 0]
-    spent = -conn.execute(
-        "SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE member_id = ? AND kind = 'burn'",
-        (data["member_id"],),
-    ).fetchone()[0]
-    view = points_view(lots, points_policy(conn), today)
+    lots = [PointLot(earned, date.fromisoformat(day)) for day, earned, _ in by_day if earned > 0]
+    spent = -sum(burned for _, _, burned in by_day)
+    view = points_view(lots, policy or points_policy(conn), today)
     expiring = []
     for expires_on, points in view.expiring:
         used = min(points, spent)
@@ -49,3 +50,33 @@ def member_document(conn: sqlite3.Connection, row: sqlite3.Row, today: date) -> 
         "pending_points": view.pending,
         "expiring": expiring,
     }
+
+
+class MemberViews:
+    """Members as the API shows them, each worked out once until it changes.
+
+    Lives for one database transaction (a batch of sales, a member-cache delta), where the same
+    member is read again and again; `changed` drops a member's views after a write.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._policy = points_policy(conn)
+        self._views: dict[tuple[str, date], dict[str, Any] | None] = {}
+
+    def of_row(self, row: sqlite3.Row, on: date) -> dict[str, Any]:
+        return member_document(self._conn, row, on, self._policy)
+
+    def get(self, member_id: str, on: date) -> dict[str, Any] | None:
+        """The member's document on a day, or None for an unknown member."""
+        key = (member_id, on)
+        if key not in self._views:
+            row = self._conn.execute(
+                "SELECT * FROM members WHERE member_id = ?", (member_id,)
+            ).fetchone()
+            self._views[key] = self.of_row(row, on) if row is not None else None
+        return self._views[key]
+
+    def changed(self, member_id: str) -> None:
+        for key in [key for key in self._views if key[0] == member_id]:
+            del self._views[key]

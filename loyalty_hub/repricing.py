@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from loyalty_hub.models import SaleBody
-from loyalty_hub.points import member_document
+from loyalty_hub.points import MemberViews
 from loyalty_hub.rules import outlet_ruleset
 from loyalty_hub.store import HubStore
 from pos_client.core.catalog import Product
@@ -21,6 +21,22 @@ from pos_client.core.loyalty import Member
 from pos_client.core.promotions import PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
 from pos_client.core.ruleset import parse_ruleset
+
+
+class CatalogReads:
+    """Products read once per database transaction (a batch names the same few again and again)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._products: dict[str, Product | None] = {}
+
+    def get(self, sku: str) -> Product | None:
+        if sku not in self._products:
+            row = self._conn.execute("SELECT * FROM products WHERE sku = ?", (sku,)).fetchone()
+            self._products[sku] = (
+                Product.from_dict({**dict(row), "tags": json.loads(row["tags"])}) if row else None
+            )
+        return self._products[sku]
 
 
 class Repricer:
@@ -37,25 +53,24 @@ class Repricer:
             self._engines[key] = PricingEngine(parse_ruleset(document))
         return self._engines[key]
 
-    def differences(self, conn: sqlite3.Connection, sale: SaleBody) -> dict[str, Any] | None:
+    def differences(
+        self, sale: SaleBody, products: CatalogReads, members: MemberViews
+    ) -> dict[str, Any] | None:
         """What the hub would have charged and awarded, where it differs from the till."""
         receipt = Receipt()
         for line in sale.lines:
-            row = conn.execute("SELECT * FROM products WHERE sku = ?", (line.sku,)).fetchone()
-            if row is None:
+            product = products.get(line.sku)
+            if product is None:
                 return {"reason": "unknown_sku", "sku": line.sku}
-            product = Product.from_dict({**dict(row), "tags": json.loads(row["tags"])})
             try:
                 receipt = receipt.add(product, line.quantity)
             except ReceiptError as exc:
                 return {"reason": "bad_quantity", "detail": str(exc)}
         member = None
         if sale.member_id:
-            row = conn.execute(
-                "SELECT * FROM members WHERE member_id = ?", (sale.member_id,)
-            ).fetchone()
             sold_on = datetime.fromisoformat(sale.created_at).date()
-            member = Member.from_dict(member_document(conn, row, sold_on)) if row else None
+            document = members.get(sale.member_id, sold_on)
+            member = Member.from_dict(document) if document is not None else None
         context = PricingContext(
             at=datetime.fromisoformat(sale.created_at),
             channel=sale.channel,

@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS points_ledger (
     entry_id INTEGER PRIMARY KEY, member_id TEXT NOT NULL, transaction_key TEXT NOT NULL,
     points INTEGER NOT NULL, kind TEXT NOT NULL, created_on TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS points_ledger_member ON points_ledger (member_id, kind, created_on);
+CREATE TABLE IF NOT EXISTS points_by_day (
+    member_id TEXT NOT NULL, created_on TEXT NOT NULL, earned INTEGER NOT NULL,
+    burned INTEGER NOT NULL, PRIMARY KEY (member_id, created_on));
+
 CREATE TABLE IF NOT EXISTS member_visits (
     outlet_id TEXT NOT NULL, member_id TEXT NOT NULL, visits INTEGER NOT NULL,
     last_visit TEXT NOT NULL, PRIMARY KEY (outlet_id, member_id));
@@ -69,6 +73,37 @@ CREATE TABLE IF NOT EXISTS returned_quantities (
 """
 
 
+# The ledger summed per member and day, kept by triggers: a member's points are read from a few
+# rows per day however long their history (earned = opening + earn, burned = burn).
+POINTS_BY_DAY_TRIGGERS = (
+    """
+CREATE TRIGGER IF NOT EXISTS points_by_day_insert AFTER INSERT ON points_ledger BEGIN
+    INSERT INTO points_by_day VALUES (NEW.member_id, NEW.created_on,
+        IIF(NEW.kind IN ('opening', 'earn'), NEW.points, 0), IIF(NEW.kind = 'burn', NEW.points, 0))
+    ON CONFLICT (member_id, created_on) DO UPDATE
+        SET earned = earned + excluded.earned, burned = burned + excluded.burned;
+END""",
+    """
+CREATE TRIGGER IF NOT EXISTS points_by_day_delete AFTER DELETE ON points_ledger BEGIN
+    UPDATE points_by_day
+        SET earned = earned - IIF(OLD.kind IN ('opening', 'earn'), OLD.points, 0),
+            burned = burned - IIF(OLD.kind = 'burn', OLD.points, 0)
+        WHERE member_id = OLD.member_id AND created_on = OLD.created_on;
+END""",
+    """
+CREATE TRIGGER IF NOT EXISTS points_by_day_update AFTER UPDATE ON points_ledger BEGIN
+    UPDATE points_by_day
+        SET earned = earned - IIF(OLD.kind IN ('opening', 'earn'), OLD.points, 0),
+            burned = burned - IIF(OLD.kind = 'burn', OLD.points, 0)
+        WHERE member_id = OLD.member_id AND created_on = OLD.created_on;
+    INSERT INTO points_by_day VALUES (NEW.member_id, NEW.created_on,
+        IIF(NEW.kind IN ('opening', 'earn'), NEW.points, 0), IIF(NEW.kind = 'burn', NEW.points, 0))
+    ON CONFLICT (member_id, created_on) DO UPDATE
+        SET earned = earned + excluded.earned, burned = burned + excluded.burned;
+END""",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class TerminalAuth:
     terminal_id: str
@@ -79,9 +114,13 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def body_digest(body: dict[str, Any]) -> str:
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def canonical_json(body: dict[str, Any]) -> str:
+    """One spelling of a body, so equal bodies have equal digests."""
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class HubStore:
@@ -96,6 +135,7 @@ class HubStore:
         self._conn.execute("PRAGMA foreign_keys = ON")
         self._conn.executescript(SCHEMA)
         self._add_missing_columns()
+        self._add_points_by_day()
 
     def _add_missing_columns(self) -> None:
         """Bring a database made by an older hub up to this schema."""
@@ -109,6 +149,23 @@ class HubStore:
         if "seq" not in columns:
             self._conn.execute("ALTER TABLE products ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
             self._conn.execute("ALTER TABLE products ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0")
+
+    def _add_points_by_day(self) -> None:
+        """Sum a ledger written before the per-day table existed, then let triggers keep it."""
+        with self.transaction() as conn:
+            has_triggers = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'trigger'"
+                " AND name = 'points_by_day_insert'"
+            ).fetchone()
+            if has_triggers is None:
+                conn.execute(
+                    "INSERT INTO points_by_day SELECT member_id, created_on,"
+                    " SUM(IIF(kind IN ('opening', 'earn'), points, 0)),"
+                    " SUM(IIF(kind = 'burn', points, 0)) FROM points_ledger"
+                    " GROUP BY member_id, created_on"
+                )
+                for trigger in POINTS_BY_DAY_TRIGGERS:
+                    conn.execute(trigger)
 
     def close(self) -> None:
         with self._lock:

@@ -10,16 +10,40 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from loyalty_hub.coupons import use_coupons
 from loyalty_hub.models import ItemResult, ReturnBody, SaleBody, TransactionItem
-from loyalty_hub.points import member_document
-from loyalty_hub.repricing import Repricer
-from loyalty_hub.store import HubStore, TerminalAuth, body_digest, next_seq
+from loyalty_hub.points import MemberViews
+from loyalty_hub.repricing import CatalogReads, Repricer
+from loyalty_hub.store import HubStore, TerminalAuth, canonical_json, next_seq, text_digest
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """One batch's transaction and what it reads more than once."""
+
+    conn: sqlite3.Connection
+    repricer: Repricer
+    auth: TerminalAuth
+    now: datetime
+    products: CatalogReads
+    members: MemberViews
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    def balance(self, member_id: str | None) -> dict[str, Any]:
+        """The member's active and pending points now, for the terminal's member cache."""
+        view = self.members.get(member_id, self.today) if member_id else None
+        if view is None:
+            return {"member_points": None, "member_pending": None}
+        return {"member_points": view["points"], "member_pending": view["pending_points"]}
 
 
 def apply_batch(
@@ -30,20 +54,16 @@ def apply_batch(
     A key seen before with the same body answers `duplicate` with the first result; with a
     different body it is `rejected` (key_reused).
     """
-    now = datetime.now(UTC).isoformat()
+    now = datetime.now(UTC)
     with store.transaction() as conn:
-        return [_apply_one(conn, repricer, auth, item, now) for item in items]
+        batch = _Batch(conn, repricer, auth, now, CatalogReads(conn), MemberViews(conn))
+        return [_apply_one(batch, item) for item in items]
 
 
-def _apply_one(
-    conn: sqlite3.Connection,
-    repricer: Repricer,
-    auth: TerminalAuth,
-    item: TransactionItem,
-    now: str,
-) -> ItemResult:
-    digest = body_digest(item.body)
-    seen = conn.execute(
+def _apply_one(batch: _Batch, item: TransactionItem) -> ItemResult:
+    body = canonical_json(item.body)
+    digest = text_digest(body)
+    seen = batch.conn.execute(
         "SELECT body_sha256, result FROM transactions WHERE key = ?", (item.key,)
     ).fetchone()
     if seen is not None:
@@ -54,25 +74,22 @@ def _apply_one(
             update={
                 "status": "duplicate",
                 "first_status": first.status,
-                **_balance(conn, first.member_id),
+                **batch.balance(first.member_id),
             }
         )
-    if item.kind == "sale":
-        result = _sale(conn, repricer, auth, item, now)
-    else:
-        result = _return(conn, auth, item)
+    result = _sale(batch, item) if item.kind == "sale" else _return(batch, item)
     if result.status in ("applied", "conflict"):
-        conn.execute(
+        batch.conn.execute(
             "INSERT INTO transactions (key, terminal_id, kind, body_sha256, body, result,"
             " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 item.key,
-                auth.terminal_id,
+                batch.auth.terminal_id,
                 item.kind,
                 digest,
-                json.dumps(item.body, ensure_ascii=False, sort_keys=True),
+                body,
                 result.model_dump_json(),
-                now,
+                batch.now.isoformat(),
             ),
         )
     return result
@@ -92,45 +109,46 @@ def _parse(model: type[M], item: TransactionItem) -> M | ItemResult:
         )
 
 
-def _sale(
-    conn: sqlite3.Connection,
-    repricer: Repricer,
-    auth: TerminalAuth,
-    item: TransactionItem,
-    now: str,
-) -> ItemResult:
+def _sale(batch: _Batch, item: TransactionItem) -> ItemResult:
     sale = _parse(SaleBody, item)
     if isinstance(sale, ItemResult):
         return sale
-    reason = _refusal(auth, item.key, sale.sale_id, sale.outlet_id, sale.terminal_id)
-    if reason is None and sale.member_id is not None and not _member_exists(conn, sale.member_id):
+    reason = _refusal(batch.auth, item.key, sale.sale_id, sale.outlet_id, sale.terminal_id)
+    if reason is None and sale.member_id and batch.members.get(sale.member_id, batch.today) is None:
         reason = "unknown_member"
     if reason is None and sale.coupons_used and sale.member_id is None:
         reason = "invalid: coupons need a member"
     if reason:
         return ItemResult(key=item.key, status="rejected", reason=reason)
-    differences = repricer.differences(conn, sale)
+    differences = batch.repricer.differences(sale, batch.products, batch.members)
     if differences is not None:
-        conn.execute(
+        batch.conn.execute(
             "INSERT INTO pricing_mismatches VALUES (?, ?, ?, ?)",
-            (item.key, auth.terminal_id, json.dumps(differences, ensure_ascii=False), now),
+            (
+                item.key,
+                batch.auth.terminal_id,
+                json.dumps(differences, ensure_ascii=False),
+                batch.now.isoformat(),
+            ),
         )
     conflicts: list[str] = []
     overdraft = 0
     if sale.member_id:
-        if use_coupons(conn, sale.coupons_used, sale.member_id, item.key):
+        if use_coupons(batch.conn, sale.coupons_used, sale.member_id, item.key):
             conflicts.append("coupon_already_used")
-        active = _balance(conn, sale.member_id)["member_points"] or 0
+        active = batch.balance(sale.member_id)["member_points"] or 0
         overdraft = max(sale.points_redeemed - active, 0)
-        _apply_sale_to_member(conn, sale, item.key, auth.outlet_id, overdraft)
-    return _result(conn, item.key, sale.member_id, conflicts, overdraft)
+        _apply_sale_to_member(batch.conn, sale, item.key, batch.auth.outlet_id, overdraft)
+        batch.members.changed(sale.member_id)
+    return _result(batch, item.key, sale.member_id, conflicts, overdraft)
 
 
-def _return(conn: sqlite3.Connection, auth: TerminalAuth, item: TransactionItem) -> ItemResult:
+def _return(batch: _Batch, item: TransactionItem) -> ItemResult:
     back = _parse(ReturnBody, item)
     if isinstance(back, ItemResult):
         return back
-    reason = _refusal(auth, item.key, back.return_id, back.outlet_id, back.terminal_id)
+    conn = batch.conn
+    reason = _refusal(batch.auth, item.key, back.return_id, back.outlet_id, back.terminal_id)
     original = conn.execute(
         "SELECT body FROM transactions WHERE key = ? AND kind = 'sale'", (back.sale_id,)
     ).fetchone()
@@ -151,7 +169,8 @@ def _return(conn: sqlite3.Connection, auth: TerminalAuth, item: TransactionItem)
     overdraft = 0
     if back.member_id:
         overdraft = _apply_return_to_member(conn, back, sale, item.key)
-    return _result(conn, item.key, back.member_id, [], overdraft)
+        batch.members.changed(back.member_id)
+    return _result(batch, item.key, back.member_id, [], overdraft)
 
 
 def _return_exceeds_sale(
@@ -171,7 +190,7 @@ def _return_exceeds_sale(
 
 
 def _result(
-    conn: sqlite3.Connection,
+    batch: _Batch,
     key: str,
     member_id: str | None,
     conflicts: list[str],
@@ -185,7 +204,7 @@ def _result(
         reason=",".join(conflicts) or None,
         overdraft=overdraft or None,
         member_id=member_id,
-        **_balance(conn, member_id),
+        **batch.balance(member_id),
     )
 
 
@@ -201,22 +220,6 @@ def _refusal(
     if terminal_id != auth.terminal_id or outlet_id != auth.outlet_id:
         return "invalid: not from this terminal's outlet"
     return None
-
-
-def _member_exists(conn: sqlite3.Connection, member_id: str) -> bool:
-    return (
-        conn.execute("SELECT 1 FROM members WHERE member_id = ?", (member_id,)).fetchone()
-        is not None
-    )
-
-
-def _balance(conn: sqlite3.Connection, member_id: str | None) -> dict[str, Any]:
-    """The member's active and pending points now, for the terminal's member cache."""
-    row = conn.execute("SELECT * FROM members WHERE member_id = ?", (member_id,)).fetchone()
-    if row is None:
-        return {"member_points": None, "member_pending": None}
-    view = member_document(conn, row, datetime.now(UTC).date())
-    return {"member_points": view["points"], "member_pending": view["pending_points"]}
 
 
 def _apply_sale_to_member(
