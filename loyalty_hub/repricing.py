@@ -40,6 +40,8 @@ class CatalogReads:
 
 
 class Repricer:
+    """The pricing engines of the outlets, each built once per ruleset version."""
+
     def __init__(self, store: HubStore) -> None:
         self._store = store
         self._engines: dict[tuple[str, str], PricingEngine] = {}
@@ -53,42 +55,43 @@ class Repricer:
             self._engines[key] = PricingEngine(parse_ruleset(document))
         return self._engines[key]
 
-    def differences(
-        self, sale: SaleBody, products: CatalogReads, members: MemberViews
-    ) -> dict[str, Any] | None:
-        """What the hub would have charged and awarded, where it differs from the till."""
-        receipt = Receipt()
-        for line in sale.lines:
-            product = products.get(line.sku)
-            if product is None:
-                return {"reason": "unknown_sku", "sku": line.sku}
-            try:
-                receipt = receipt.add(product, line.quantity)
-            except ReceiptError as exc:
-                return {"reason": "bad_quantity", "detail": str(exc)}
-        member = None
-        if sale.member_id:
-            sold_on = datetime.fromisoformat(sale.created_at).date()
-            document = members.get(sale.member_id, sold_on)
-            member = Member.from_dict(document) if document is not None else None
-        context = PricingContext(
-            at=datetime.fromisoformat(sale.created_at),
-            channel=sale.channel,
-            redeem_points=sale.points_redeemed,
-        )
-        priced = self.engine(sale.outlet_id).price(receipt, member, context)
-        ours = {
-            "lines": [pl.total for pl in priced.lines],
-            "total": priced.total,
-            "points_earned": priced.points_earned,
-            "points_redeemed": priced.points_redeemed,
-        }
-        theirs = {
-            "lines": [line.total for line in sale.lines],
-            "total": sale.total,
-            "points_earned": sale.points_earned,
-            "points_redeemed": sale.points_redeemed,
-        }
-        if ours == theirs:
-            return None
-        return {"reason": "priced_differently", "hub": ours, "terminal": theirs}
+
+def differences(
+    engine: PricingEngine, sale: SaleBody, products: CatalogReads, members: MemberViews
+) -> dict[str, Any] | None:
+    """What the hub would have charged and awarded, where it differs from the till."""
+    receipt = Receipt()
+    for line in sale.lines:
+        product = products.get(line.sku)
+        if product is None:
+            return {"reason": "unknown_sku", "sku": line.sku}
+        try:
+            receipt = receipt.add(product, line.quantity)
+        except ReceiptError as exc:
+            return {"reason": "bad_quantity", "detail": str(exc)}
+    member = None
+    if sale.member_id:
+        sold_on = datetime.fromisoformat(sale.created_at).date()
+        document = members.get(sale.member_id, sold_on)
+        member = Member.from_dict(document) if document is not None else None
+    context = PricingContext(
+        at=datetime.fromisoformat(sale.created_at),
+        channel=sale.channel,
+        redeem_points=sale.points_redeemed,
+    )
+    priced = engine.price(receipt, member, context)
+    ours = {
+        "lines": [pl.total for pl in priced.lines],
+        "total": priced.total,
+        "points_earned": priced.points_earned,
+        "points_redeemed": priced.points_redeemed,
+    }
+    theirs = {
+        "lines": [line.total for line in sale.lines],
+        "total": sale.total,
+        "points_earned": sale.points_earned,
+        "points_redeemed": sale.points_redeemed,
+    }
+    if ours == theirs:
+        return None
+    return {"reason": "priced_differently", "hub": ours, "terminal": theirs}

@@ -19,8 +19,9 @@ from pydantic import BaseModel, ValidationError
 from loyalty_hub.coupons import use_coupons
 from loyalty_hub.models import ItemResult, ReturnBody, SaleBody, TransactionItem
 from loyalty_hub.points import MemberViews
-from loyalty_hub.repricing import CatalogReads, Repricer
+from loyalty_hub.repricing import CatalogReads, Repricer, differences
 from loyalty_hub.store import HubStore, TerminalAuth, canonical_json, next_seq, text_digest
+from pos_client.core.promotions import PricingEngine
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class _Batch:
     """One batch's transaction and what it reads more than once."""
 
     conn: sqlite3.Connection
-    repricer: Repricer
+    engine: PricingEngine
     auth: TerminalAuth
     now: datetime
     products: CatalogReads
@@ -56,7 +57,14 @@ def apply_batch(
     """
     now = datetime.now(UTC)
     with store.transaction() as conn:
-        batch = _Batch(conn, repricer, auth, now, CatalogReads(conn), MemberViews(conn))
+        batch = _Batch(
+            conn,
+            repricer.engine(auth.outlet_id),
+            auth,
+            now,
+            CatalogReads(conn),
+            MemberViews(conn),
+        )
         return [_apply_one(batch, item) for item in items]
 
 
@@ -120,14 +128,14 @@ def _sale(batch: _Batch, item: TransactionItem) -> ItemResult:
         reason = "invalid: coupons need a member"
     if reason:
         return ItemResult(key=item.key, status="rejected", reason=reason)
-    differences = batch.repricer.differences(sale, batch.products, batch.members)
-    if differences is not None:
+    found = differences(batch.engine, sale, batch.products, batch.members)
+    if found is not None:
         batch.conn.execute(
             "INSERT INTO pricing_mismatches VALUES (?, ?, ?, ?)",
             (
                 item.key,
                 batch.auth.terminal_id,
-                json.dumps(differences, ensure_ascii=False),
+                json.dumps(found, ensure_ascii=False),
                 batch.now.isoformat(),
             ),
         )

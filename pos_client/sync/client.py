@@ -142,10 +142,18 @@ class HubClient:
             raise HubBadAnswer(str(exc)) from exc
 
     def push(self, items: Sequence[OutboxItem]) -> list[DeliveryResult]:
-        payload = {
-            "items": [{"key": i.key, "kind": i.kind, "body": json.loads(i.body)} for i in items]
-        }
-        answer = self._parse(self._request("POST", "/v1/transactions", json=payload), BatchResult)
+        # The journal keeps each body as JSON text; it goes out as written, not parsed again.
+        entries = ",".join(
+            f'{{"key":{json.dumps(i.key)},"kind":{json.dumps(i.kind)},"body":{i.body}}}'
+            for i in items
+        )
+        response = self._request(
+            "POST",
+            "/v1/transactions",
+            content=f'{{"items":[{entries}]}}'.encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        answer = self._parse(response, BatchResult)
         return [
             DeliveryResult(
                 key=r.key,
