@@ -194,6 +194,17 @@ class Checkout:
         self.coupons = self.coupons | {code}
         return Coupon(code)
 
+    def drop_coupon(self, code: str) -> None:
+        """Take a coupon off the receipt (the hub refused to hold it for this member)."""
+        self.coupons = self.coupons - {code}
+
+    def coupon_claims(self) -> frozenset[tuple[str, str]]:
+        """(code, member id) of the taken coupons, which the hub should hold for this receipt
+        while it is open. Without a member there is nothing to hold."""
+        if self.member is None:
+            return frozenset()
+        return frozenset((code, self.member.member_id) for code in self.coupons)
+
     def _coupon_used_here(self, code: str, member: Member) -> bool:
         return self._store_call(lambda: self._journal.coupon_used_here(code, member.member_id))
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
@@ -29,10 +29,11 @@ from pos_client.sync.status import SyncStatus, clock_is_off, skew_text
 if TYPE_CHECKING:
     import httpx
 
-    from pos_client.sync.client import NetworkSwitch
+    from pos_client.sync.client import HubClient, NetworkSwitch
     from pos_client.sync.engine import SyncEngine
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 60.0
 
@@ -94,17 +95,27 @@ class SyncLoop:
 
     def lookup_card(self, card: str) -> Member | None:
         """Ask the hub for a card's member (from any thread); raises HubError when it can't."""
-        from pos_client.sync.client import HubClient
-
-        with HubClient(self._api_url, self._token, transport=self._network()) as client:
-            return client.member_by_card(card)
+        return self._ask(lambda client: client.member_by_card(card))
 
     def lookup_phone(self, e164: str) -> Member | None:
         """Ask the hub for the member with this number (from any thread); raises HubError."""
+        return self._ask(lambda client: client.member_by_phone(e164))
+
+    def reserve_coupon(self, code: str, member_id: str) -> str | None:
+        """Ask the hub to hold a member's coupon for the open receipt (from any thread):
+        None when held, else the hub's reason. Raises HubError when it can't ask."""
+        return self._ask(lambda client: client.reserve_coupon(code, member_id))
+
+    def release_coupon(self, code: str, member_id: str) -> None:
+        """Give the hub back a hold (from any thread); raises HubError when it can't."""
+        self._ask(lambda client: client.release_coupon(code, member_id))
+
+    def _ask(self, question: Callable[[HubClient], T]) -> T:
+        """One question to the hub on a short-lived client over the shared connection pool."""
         from pos_client.sync.client import HubClient
 
         with HubClient(self._api_url, self._token, transport=self._network()) as client:
-            return client.member_by_phone(e164)
+            return question(client)
 
     def set_working_offline(self, offline: bool) -> None:
         """Cut the terminal off the hub (or reconnect it) as if the network went away."""

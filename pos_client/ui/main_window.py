@@ -27,6 +27,7 @@ from pos_client.core.money import format_money
 from pos_client.core.receipt import MAX_QUANTITY
 from pos_client.core.sale import Sale
 from pos_client.sync.status import SyncStatus
+from pos_client.ui.coupon_holds import CouponHolds
 from pos_client.ui.dialogs import CardDialog, NumberDialog, PayDialog, SaleDialog
 from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.phone_dialog import PhoneDialog
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         bridge.status_changed.connect(self._sync_status)
         bridge.member_found.connect(self._member_found_online)
         bridge.member_missing.connect(self._member_missing)
+        bridge.coupon_refused.connect(self._coupon_refused)
+        self.coupon_holds = CouponHolds(bridge)
         self.retranslate()
         self.refresh()
         self.scan_field.setFocus()
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         self.totals_panel.show_totals(priced)
         self.buttons["action_pay"].setEnabled(bool(priced.lines))
         self.receipt_area.setCurrentWidget(self.table if priced.lines else self.empty_hint)
+        self.coupon_holds.follow(self.checkout.coupon_claims())
 
     def _balance_of(self, member: Member) -> PointsBalance:
         try:
@@ -416,6 +420,15 @@ class MainWindow(QMainWindow):
         key = "err_card_offline" if unreachable else "err_unknown_card"
         self.show_message(tr(key, card=shown), "error")
 
+    def _coupon_refused(self, code: str, member_id: str, reason: str) -> None:
+        """The hub would not hold a coupon of the open receipt: it comes off, and why is shown."""
+        if (code, member_id) not in self.checkout.coupon_claims():
+            return  # the receipt has moved on (paid, cancelled, another member)
+        self.checkout.drop_coupon(code)
+        self.refresh()
+        key = f"err_coupon_refused_{reason}"
+        self.show_message(tr(key if has_text(key) else "err_coupon_refused", code=code), "error")
+
     def pay(self) -> None:
         priced = self.checkout.priced
         if not priced.lines:
@@ -438,6 +451,7 @@ class MainWindow(QMainWindow):
             return
         dialog.accept()
         self.last_sale = sale
+        self.coupon_holds.keep_for_sale()
         self.refresh()
         self.clear_message()
         if self.bridge.loop is not None:

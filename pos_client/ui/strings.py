@@ -203,6 +203,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Купон {code} этот покупатель уже использовал",
         "This customer has already used coupon {code}",
     ),
+    "err_coupon_refused_coupon_already_used": (
+        "Купон {code} уже использован в другом магазине или канале — снят с чека",
+        "Coupon {code} was already used in another store or channel; taken off the receipt",
+    ),
+    "err_coupon_refused_coupon_reserved_elsewhere": (
+        "Купон {code} сейчас в чеке на другой кассе — снят с чека",
+        "Coupon {code} is on an open receipt at another till; taken off the receipt",
+    ),
+    "err_coupon_refused": (
+        "Центральный сервер не принял купон {code} — снят с чека",
+        "The loyalty hub did not accept coupon {code}; taken off the receipt",
+    ),
     "err_offline_too_long": (
         "Нет связи больше {limit} ч: списание баллов недоступно до синхронизации",
         "Offline for over {limit} h: points cannot be spent until the till syncs",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -12,12 +13,15 @@ from pos_client.sync.errors import HubError
 from pos_client.sync.loop import SyncLoop
 from pos_client.sync.status import SyncStatus
 
+log = logging.getLogger(__name__)
+
 
 class SyncBridge(QObject):
     status_changed = Signal(object)  # SyncStatus
     member_found = Signal(object)  # Member
     # what was looked up ("card" or "phone"), how to show it, True when the hub was unreachable
     member_missing = Signal(str, str, bool)
+    coupon_refused = Signal(str, str, str)  # code, member id, the hub's reason
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,5 +67,39 @@ class SyncBridge(QObject):
                 self.member_missing.emit(what, shown, False)
             else:
                 self.member_found.emit(member)
+
+        QThreadPool.globalInstance().start(run)
+
+    def reserve_coupon(self, code: str, member_id: str) -> None:
+        """Ask the hub to hold a coupon off the UI thread; a refusal comes as coupon_refused.
+
+        An unreachable hub refuses nothing: the offline rules for coupons apply.
+        """
+        loop = self.loop
+        if loop is None:
+            return
+
+        def run() -> None:
+            try:
+                reason = loop.reserve_coupon(code, member_id)
+            except HubError as exc:
+                log.info("coupon hold not asked for: %s", exc)
+                return
+            if reason is not None:
+                self.coupon_refused.emit(code, member_id, reason)
+
+        QThreadPool.globalInstance().start(run)
+
+    def release_coupon(self, code: str, member_id: str) -> None:
+        """Give a hold back off the UI thread; if the hub can't be told, the hold expires."""
+        loop = self.loop
+        if loop is None:
+            return
+
+        def run() -> None:
+            try:
+                loop.release_coupon(code, member_id)
+            except HubError as exc:
+                log.info("coupon hold not released (it expires by itself): %s", exc)
 
         QThreadPool.globalInstance().start(run)

@@ -14,6 +14,7 @@ from loyalty_hub.server import EmbeddedHub
 from pos_client.checkout import Checkout, CheckoutError, Till
 from pos_client.cli import main
 from pos_client.store.caches import Caches
+from pos_client.store.db import open_database
 from pos_client.store.journal import Journal
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
@@ -31,6 +32,10 @@ def utc_now() -> datetime:
 
 def checkout_for(journal: Journal, caches: Caches) -> Checkout:
     return Checkout(journal=journal, caches=caches, till=Till(OUTLET, TERMINAL), clock=utc_now)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
 
 
 def member_points(hub: EmbeddedHub) -> int:
@@ -120,7 +125,12 @@ def coupon_sale(checkout: Checkout) -> None:
 
 
 def test_a_coupon_used_twice_is_a_conflict_reported_again_as_a_duplicate(
-    hub: EmbeddedHub, primed: SyncEngine, journal: Journal, caches: Caches
+    hub: EmbeddedHub,
+    hub_token: str,
+    primed: SyncEngine,
+    journal: Journal,
+    caches: Caches,
+    tmp_path: Path,
 ) -> None:
     checkout = checkout_for(journal, caches)
     coupon_sale(checkout)
@@ -132,18 +142,30 @@ def test_a_coupon_used_twice_is_a_conflict_reported_again_as_a_duplicate(
     assert refused.value.code == "coupon_used_here"
     checkout.cancel()
 
-    with hub.store.transaction() as conn:  # as if the first use had happened on another till
-        conn.execute("UPDATE coupon_uses SET transaction_key = 'elsewhere'")
-    journal._db.execute("UPDATE sales SET coupons_used = '[]'")
-    coupon_sale(checkout)
-    report = primed.sync_once()
+    # Another till of the outlet has no record of that use and takes the same coupon.
+    other_id, other_token = hub.store.add_terminal(OUTLET, "spb-nevsky-T0002")
+    other_db = open_database(tmp_path / "other.sqlite3")
+    other_journal, other_caches = Journal(other_db), Caches(other_db)
+    with HubClient(hub.url, other_token) as client:
+        other = SyncEngine(client, other_journal, other_caches, utc_now)
+        other.sync_once()
+        coupon_sale(
+            Checkout(
+                journal=other_journal,
+                caches=other_caches,
+                till=Till(OUTLET, other_id),
+                clock=utc_now,
+            )
+        )
+        report = other.sync_once()
     assert report.conflicts == 1
-    [problem] = journal.problems()
+    [problem] = other_journal.problems()
+    other_db.close()
     assert (problem.list, problem.reason) == ("conflict", "coupon_already_used")
 
     key = problem.key
     body = json.loads(problem.body)
-    with httpx.Client(base_url=hub.url, headers=primed._client._http.headers) as http:
+    with httpx.Client(base_url=hub.url, headers=bearer(other_token)) as http:
         again = http.post(
             "/v1/transactions", json={"items": [{"key": key, "kind": "sale", "body": body}]}
         ).json()["results"][0]
@@ -155,7 +177,7 @@ def test_a_coupon_used_twice_is_a_conflict_reported_again_as_a_duplicate(
 
 
 def test_a_return_takes_back_points_once_and_never_more_than_was_sold(
-    hub: EmbeddedHub, primed: SyncEngine, journal: Journal, caches: Caches
+    hub: EmbeddedHub, hub_token: str, primed: SyncEngine, journal: Journal, caches: Caches
 ) -> None:
     checkout = checkout_for(journal, caches)
     for _ in range(3):
@@ -181,7 +203,7 @@ def test_a_return_takes_back_points_once_and_never_more_than_was_sold(
 
     forged = {**back.to_dict(), "return_id": "forged-return"}
     forged["lines"] = [{"position": 0, "quantity": 2, "refund": back.plan.refund}]
-    with httpx.Client(base_url=hub.url, headers=primed._client._http.headers) as http:
+    with httpx.Client(base_url=hub.url, headers=bearer(hub_token)) as http:
         answer = http.post(
             "/v1/transactions",
             json={"items": [{"key": "forged-return", "kind": "return", "body": forged}]},

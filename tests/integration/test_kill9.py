@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from loyalty_hub.server import EmbeddedHub
 from pos_client.store.journal import Journal
@@ -20,7 +21,12 @@ RUNS = 200
 
 
 def test_kill_9_loses_and_doubles_nothing(
-    hub: EmbeddedHub, hub_token: str, primed: SyncEngine, journal: Journal, tmp_path: Path
+    hub: EmbeddedHub,
+    hub_token: str,
+    primed: SyncEngine,
+    journal: Journal,
+    terminal_db: sqlite_utils.Database,
+    tmp_path: Path,
 ) -> None:
     terminal = Terminal(
         tmp_path / "terminal.sqlite3",
@@ -38,6 +44,6 @@ def test_kill_9_loses_and_doubles_nothing(
     while journal.queue_state().waiting:
         primed.sync_once()
     found = Counter(row["key"] for row in hub.store.query("SELECT key FROM transactions"))
-    journaled = {sale_id for (sale_id,) in journal._db.execute("SELECT sale_id FROM sales")}
+    journaled = {sale_id for (sale_id,) in terminal_db.execute("SELECT sale_id FROM sales")}
     assert log.acknowledged <= journaled
     assert set(found) == journaled and max(found.values()) == 1

@@ -214,6 +214,15 @@ def test_a_coupon_of_the_outlet_is_taken_for_this_receipt(checkout: Checkout) ->
     assert checkout.coupons == frozenset()
 
 
+def test_coupons_are_claimed_for_the_member_and_can_be_dropped(checkout: Checkout) -> None:
+    checkout.take_coupon("WELCOME-200")
+    assert checkout.coupon_claims() == frozenset()  # nobody to hold it for yet
+    member = checkout.identify_card(GOLD_CARD)
+    assert checkout.coupon_claims() == {("WELCOME-200", member.member_id)}
+    checkout.drop_coupon("WELCOME-200")
+    assert checkout.coupons == frozenset() and checkout.coupon_claims() == frozenset()
+
+
 PHONE_KEY = bytes(range(32))
 
 
