@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from pos_client.core.identity import receipt_code
 from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import apply_style, build_till
 from pos_client.ui.dialogs import PayDialog
@@ -19,6 +20,7 @@ from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
 from pos_client.ui.phone_dialog import PhoneDialog
+from pos_client.ui.return_dialog import ReturnDialog
 from pos_client.ui.strings import set_language
 
 BASKET = ["4607012340016", "4607012340016", "4607012340115", "4607012340177", "2780000000047"]
@@ -57,6 +59,20 @@ def shoot(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None
     assert window.dialog is not None
     save(window.dialog, out / f"receipt{suffix}.png")
     window.dialog.accept()
+
+
+def shoot_return(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    """The return of one coffee from the receipt `shoot` made."""
+    sale = window.last_sale
+    assert sale is not None
+    window.cancel_receipt()
+    window.handle_code(receipt_code(sale.terminal_id, sale.number))
+    dialog = window.dialog
+    assert isinstance(dialog, ReturnDialog)
+    dialog.quantities[0].setValue(1)
+    settle(app, timeout_ms=100)
+    save(dialog, out / f"return{suffix}.png")
+    dialog.reject()
 
 
 def shoot_offline(window: MainWindow, app: QApplication, out: Path) -> None:
@@ -177,6 +193,7 @@ def main(out: Path) -> int:
         till.window.resize(1280, 800)
         till.window.show()
         shoot(till.window, app, out, suffix)
+        shoot_return(till.window, app, out, suffix)
         if language == "ru":
             shoot_offline(till.window, app, out)
             shoot_phone_dialog(till.window, app, out)

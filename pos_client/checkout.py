@@ -21,6 +21,7 @@ from pos_client.core.identity import (
     TokenRejected,
     classify,
     public_key_from_text,
+    receipt_parts,
     verify_token,
 )
 from pos_client.core.loyalty import EarningPolicy, Member, PointsBalance, PointsPolicy
@@ -28,12 +29,12 @@ from pos_client.core.offline import OfflineState, RedemptionRefused, offline_red
 from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
-from pos_client.core.returns import ReturnError, SaleReturn, plan_return
+from pos_client.core.returns import ReturnError, ReturnPlan, SaleReturn, plan_return
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
 from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
-from pos_client.store.journal import Journal, Problem
+from pos_client.store.journal import Journal, Problem, SaleForReturn
 from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
 
@@ -154,11 +155,12 @@ class Checkout:
         self.receipt = self._receipt_call(lambda: self.receipt.add(product))
         return product
 
-    def handle_code(self, code: str) -> Product | Member | Coupon:
+    def handle_code(self, code: str) -> Product | Member | Coupon | SaleForReturn:
         """A code from a scanner or the camera, whatever it is (see core.identity.classify).
 
         A product goes on the receipt; a member card or app code identifies the member; a
-        coupon of the ruleset is taken for this receipt.
+        coupon of the ruleset is taken for this receipt; a receipt's own code finds its sale
+        for a return.
         """
         found = classify(
             code,
@@ -175,7 +177,7 @@ class Checkout:
         if found.kind is CodeKind.COUPON:
             return self.take_coupon(found.text)
         if found.kind is CodeKind.RECEIPT:
-            raise CheckoutError("receipt_code", code=found.text)
+            return self.find_receipt(found.text)
         if found.reason == "bad_check_digit":
             raise CheckoutError("bad_check_digit", code=found.text)
         if found.reason:
@@ -405,6 +407,36 @@ class Checkout:
         return self._store_call(self._journal.problems)
 
     # -- returns -------------------------------------------------------------------------------
+
+    def find_receipt(self, text: str) -> SaleForReturn:
+        """A sale of this terminal by its receipt number or the code printed on its receipt.
+
+        Returns are taken with no receipt open, so the two never mix.
+        """
+        if not self.receipt.is_empty:
+            raise CheckoutError("return_with_open_receipt")
+        text = text.strip()
+        prefix = self.identity_rules.receipt_prefix
+        parts = receipt_parts(text[len(prefix) :]) if text.startswith(prefix) else None
+        if parts is not None:
+            terminal_id, number = parts
+            if terminal_id != self._till.terminal_id:
+                raise CheckoutError("receipt_other_till", terminal=terminal_id)
+        elif text.isascii() and text.isdigit() and len(text) <= 9:
+            number = int(text)
+        else:
+            raise CheckoutError("bad_receipt_number", text=_printable(text))
+        found = self._store_call(lambda: self._journal.sale_for_return(number))
+        if found is None:
+            raise CheckoutError("unknown_receipt_number", number=number)
+        return found
+
+    def preview_return(self, found: SaleForReturn, wanted: Mapping[int, int]) -> ReturnPlan:
+        """What returning these quantities would refund and take back; nothing is written."""
+        try:
+            return plan_return(found.sale, wanted, found.returned)
+        except ReturnError as exc:
+            raise CheckoutError("bad_return", detail=str(exc)) from None
 
     def return_lines(self, sale_id: str, wanted: Mapping[int, int]) -> SaleReturn:
         """Take goods back from a sale in this terminal's journal: `wanted` maps a line's

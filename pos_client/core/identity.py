@@ -84,7 +84,7 @@ def classify(
         return Classified(CodeKind.MEMBER_TOKEN, code)
     if _DIGITS.fullmatch(code):
         return _classify_number(code, rules, is_product)
-    if code.startswith(rules.receipt_prefix) and _receipt_parts(code[len(rules.receipt_prefix) :]):
+    if code.startswith(rules.receipt_prefix) and receipt_parts(code[len(rules.receipt_prefix) :]):
         return Classified(CodeKind.RECEIPT, code)
     if any(re.fullmatch(pattern, code) for pattern in rules.card_patterns):
         return Classified(CodeKind.MEMBER_CARD, code)
@@ -107,7 +107,8 @@ def _classify_number(
     return Classified(CodeKind.UNKNOWN, code)
 
 
-def _receipt_parts(rest: str) -> tuple[str, int] | None:
+def receipt_parts(rest: str) -> tuple[str, int] | None:
+    """(terminal id, receipt number) from a receipt code without its prefix, or None."""
     terminal, _, number = rest.rpartition("-")
     if re.fullmatch(_ID, terminal) and _DIGITS.fullmatch(number) and len(number) <= 9:
         return terminal, int(number)

@@ -58,6 +58,14 @@ class Problem:
     overdraft: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SaleForReturn:
+    """A journaled sale and what earlier returns took back of each line (by position)."""
+
+    sale: Sale
+    returned: Mapping[int, int]
+
+
 class Journal:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
@@ -148,13 +156,7 @@ class Journal:
             row = db.execute("SELECT body FROM sales WHERE sale_id = ?", [sale_id]).fetchone()
             if row is None:
                 raise LookupError(f"no sale {sale_id} in this terminal's journal")
-            before = dict(
-                db.execute(
-                    "SELECT position, SUM(quantity) FROM returned_lines WHERE sale_id = ?"
-                    " GROUP BY position",
-                    [sale_id],
-                ).fetchall()
-            )
+            before = _returned(db, sale_id)
             back = build(Sale.from_dict(json.loads(row[0])), before)
             body = json.dumps(back.to_dict(), ensure_ascii=False, sort_keys=True)
             created = back.created_at.isoformat()
@@ -181,6 +183,18 @@ class Journal:
                 {"key": back.return_id, "kind": "return", "body": body, "created_at": created}
             )
         return back
+
+    def sale_for_return(self, number: int) -> SaleForReturn | None:
+        """The sale with this receipt number on this terminal, or None."""
+        try:
+            row = self._db.execute(
+                "SELECT sale_id, body FROM sales WHERE number = ?", [number]
+            ).fetchone()
+            if row is None:
+                return None
+            return SaleForReturn(Sale.from_dict(json.loads(row[1])), _returned(self._db, row[0]))
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
 
     def sale_count(self) -> int:
         return self._db["sales"].count
@@ -293,3 +307,13 @@ class Journal:
             [member_id],
         ).fetchone()
         return int(row[0]), -int(row[1])
+
+
+def _returned(db: sqlite_utils.Database, sale_id: str) -> dict[int, int]:
+    return dict(
+        db.execute(
+            "SELECT position, SUM(quantity) FROM returned_lines WHERE sale_id = ?"
+            " GROUP BY position",
+            [sale_id],
+        ).fetchall()
+    )

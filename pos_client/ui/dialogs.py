@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_client.checkout import CheckoutError
 from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import MoneyError, format_money, parse_money
 from pos_client.core.sale import Sale
 from pos_client.ui.receipt_text import WIDTH as RECEIPT_WIDTH
 from pos_client.ui.receipt_text import render_sale
-from pos_client.ui.strings import tr
+from pos_client.ui.strings import has_text, tr
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -37,6 +38,14 @@ def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box.addButton(tr("cancel"), QDialogButtonBox.ButtonRole.RejectRole)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def wrapped_label(parent: QWidget, name: str) -> QLabel:
+    """A label for a message or summary that wraps, styled by its object name."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
 
 
 def grow_to_fit(dialog: QDialog) -> None:
@@ -87,18 +96,23 @@ class NumberDialog(QDialog):
         self.accept()
 
 
-class CardDialog(QDialog):
+class EntryDialog(QDialog):
+    """One line of text to type (or scan into): a card number, a receipt number."""
+
     entered = Signal(str)
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, title: str, label: str, name: str, digits: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("card_title"))
+        self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("card_label"), self))
+        caption = QLabel(label, self)
+        caption.setWordWrap(True)
+        layout.addWidget(caption)
         self.number = QLineEdit(self)
-        self.number.setObjectName("cardNumber")
-        self.number.setMaxLength(32)
-        self.number.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.number.setObjectName(name)
+        self.number.setMaxLength(64)
+        if digits:
+            self.number.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         layout.addWidget(self.number)
         box = dialog_buttons(self, tr("ok"))
         box.accepted.connect(self._accept)
@@ -107,6 +121,26 @@ class CardDialog(QDialog):
     def _accept(self) -> None:
         self.entered.emit(self.number.text())
         self.accept()
+
+
+class CardDialog(EntryDialog):
+    def __init__(self, parent: QWidget) -> None:
+        title, label = tr("card_title"), tr("card_label")
+        super().__init__(parent, title=title, label=label, name="cardNumber", digits=True)
+
+
+class ReceiptNumberDialog(EntryDialog):
+    """Which receipt a return is for: its number typed, or its barcode scanned."""
+
+    def __init__(self, parent: QWidget) -> None:
+        title, label = tr("receipt_number_title"), tr("receipt_number_label")
+        super().__init__(parent, title=title, label=label, name="receiptNumber", digits=False)
+
+
+def error_text(error: CheckoutError) -> str:
+    """What the cashier reads for a refused action."""
+    key = f"err_{error.code}"
+    return tr(key, **error.params) if has_text(key) else error.code
 
 
 class PayDialog(QDialog):
@@ -146,9 +180,7 @@ class PayDialog(QDialog):
         self.change = QLabel(self)
         self.change.setObjectName("payChange")
         layout.addWidget(self.change)
-        self.error = QLabel(self)
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label(self, "dialogError")
         layout.addWidget(self.error)
 
         box = dialog_buttons(self, tr("pay_confirm"))

@@ -26,13 +26,22 @@ from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.receipt import MAX_QUANTITY
 from pos_client.core.sale import Sale
+from pos_client.store.journal import SaleForReturn
 from pos_client.sync.status import SyncStatus
 from pos_client.ui.coupon_holds import CouponHolds
-from pos_client.ui.dialogs import CardDialog, NumberDialog, PayDialog, SaleDialog
+from pos_client.ui.dialogs import (
+    CardDialog,
+    NumberDialog,
+    PayDialog,
+    ReceiptNumberDialog,
+    SaleDialog,
+    error_text,
+)
 from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.problems_dialog import ProblemsDialog
 from pos_client.ui.receipt_model import ReceiptModel
+from pos_client.ui.return_dialog import ReturnDialog
 from pos_client.ui.scan_field import ScanField
 from pos_client.ui.status_bar import SyncStatusBar
 from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, tr
@@ -131,8 +140,9 @@ class MainWindow(QMainWindow):
             ("action_qty", "F2", self.change_quantity),
             ("action_card", "F3", self.enter_card),
             ("action_phone", "F4", self.enter_phone),
-            ("action_remove", "Del", self.remove_line),
+            ("action_return", "F5", self.start_return),
             ("action_points", "F6", self.pay_with_points),
+            ("action_remove", "Del", self.remove_line),
             ("action_cancel", "F8", self.cancel_receipt),
             ("action_pay", "F12", self.pay),
         ):
@@ -188,7 +198,7 @@ class MainWindow(QMainWindow):
         self.scan_field.setPlaceholderText(tr("scan_placeholder"))
         self.empty_hint.setText(tr("empty_receipt_hint"))
         for key, button in self.buttons.items():
-            button.setText(tr(key))
+            button.setText(tr(key).replace("  ", "\n", 1))  # the key above its action
         self.terminal_menu.setTitle(tr("menu_terminal"))
         self.sync_now.setText(tr("menu_sync_now"))
         self.work_offline.setText(tr("menu_work_offline"))
@@ -242,8 +252,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_error(self, error: CheckoutError) -> None:
-        key = f"err_{error.code}"
-        self.show_message(tr(key, **error.params) if has_text(key) else error.code, "error")
+        self.show_message(error_text(error), "error")
 
     # -- scanning ------------------------------------------------------------------------------
 
@@ -255,7 +264,7 @@ class MainWindow(QMainWindow):
         """
         if isinstance(self.dialog, SaleDialog):
             self.dialog.accept()
-        elif isinstance(self.dialog, CardDialog | PhoneDialog):
+        elif isinstance(self.dialog, CardDialog | PhoneDialog | ReceiptNumberDialog):
             self.dialog.reject()
         if self.dialog is not None and self.dialog.isVisible():
             self.show_message(tr("err_scan_while_dialog"), "error")
@@ -271,6 +280,8 @@ class MainWindow(QMainWindow):
             self._select_line_of(found)
         elif isinstance(found, Coupon):
             self.show_message(tr("coupon_taken", code=found.code))
+        elif isinstance(found, SaleForReturn):
+            self._open_return(found)
         else:
             self.show_message(tr("member_attached", name=found.name))
 
@@ -359,6 +370,44 @@ class MainWindow(QMainWindow):
             return
         self._open(ProblemsDialog(problems, self))
 
+    def start_return(self) -> None:
+        if not self.checkout.receipt.is_empty:
+            self.show_message(tr("err_return_with_open_receipt"), "error")
+            return
+        dialog = ReceiptNumberDialog(self)
+        dialog.entered.connect(self._receipt_number_entered)
+        self._open(dialog)
+
+    def _receipt_number_entered(self, text: str) -> None:
+        try:
+            found = self.checkout.find_receipt(text)
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return
+        self._open_return(found)
+
+    def _open_return(self, found: SaleForReturn) -> None:
+        dialog = ReturnDialog(found, self.checkout.preview_return, self)
+        dialog.confirmed.connect(lambda wanted: self._return_confirmed(found, wanted))
+        self.clear_message()
+        self._open(dialog)
+
+    def _return_confirmed(self, found: SaleForReturn, wanted: dict[int, int]) -> None:
+        dialog = self.dialog
+        assert isinstance(dialog, ReturnDialog)
+        try:
+            back = self.checkout.return_lines(found.sale.sale_id, wanted)
+        except CheckoutError as exc:
+            dialog.show_error(error_text(exc))
+            return
+        dialog.accept()
+        self.refresh()
+        tender = tr(f"return_by_{back.tender}")
+        refund = format_money(back.plan.refund)
+        self.show_message(tr("return_done", number=back.sale.number, refund=refund, tender=tender))
+        if self.bridge.loop is not None:
+            self.bridge.loop.wake()
+
     def cancel_receipt(self) -> None:
         self.checkout.cancel()
         self.clear_message()
@@ -446,8 +495,7 @@ class MainWindow(QMainWindow):
         try:
             sale = self.checkout.pay("card" if kind == "card" else "cash", received)
         except CheckoutError as exc:
-            key = f"err_{exc.code}"
-            dialog.show_error(tr(key, **exc.params) if has_text(key) else exc.code)
+            dialog.show_error(error_text(exc))
             return
         dialog.accept()
         self.last_sale = sale

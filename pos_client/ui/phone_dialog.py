@@ -7,7 +7,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_client.core.phone import MAX_PHONE_INPUT, example_phone, format_as_typed
-from pos_client.ui.dialogs import dialog_buttons, grow_to_fit
+from pos_client.ui.dialogs import dialog_buttons, grow_to_fit, wrapped_label
 from pos_client.ui.strings import tr
 
 
@@ -35,9 +35,7 @@ class PhoneDialog(QDialog):
         )
         self.number.textEdited.connect(self._regroup)
         layout.addWidget(self.number)
-        self.error = QLabel(self)
-        self.error.setObjectName("dialogError")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label(self, "dialogError")
         layout.addWidget(self.error)
         box = dialog_buttons(self, tr("phone_find"))
         box.accepted.connect(lambda: self.entered.emit(self.number.text()))

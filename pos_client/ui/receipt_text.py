@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pos_client.core.identity import receipt_code
 from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.sale import Sale
@@ -48,4 +49,6 @@ def render_sale(sale: Sale, member: Member | None, balance: PointsBalance | None
             rows.append(_pair(tr("receipt_balance"), str(balance.active)))
             if balance.pending:
                 rows.append(_pair(tr("receipt_pending"), str(balance.pending)))
+    # What the till reads back for a return (printed as a barcode on paper receipts).
+    rows += ["", receipt_code(sale.terminal_id, sale.number).center(WIDTH).rstrip()]
     return "\n".join(rows)

@@ -65,6 +65,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "action_card": ("F3  Карта", "F3  Card"),
     "action_phone": ("F4  Телефон", "F4  Phone"),
     "action_remove": ("Del  Удалить", "Del  Remove"),
+    "action_return": ("F5  Возврат", "F5  Return"),
     "action_cancel": ("F8  Отменить чек", "F8  Cancel receipt"),
     "action_pay": ("F12  Оплата", "F12  Pay"),
     "menu_terminal": ("&Терминал", "&Terminal"),
@@ -186,10 +187,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Код не читается: пустой, слишком длинный или с управляющими символами",
         "The code cannot be used: empty, too long or with control characters",
     ),
-    "err_receipt_code": (
-        "Это штрихкод чека {code}, а не товара или карты",
-        "This is receipt barcode {code}, not a product or a card",
-    ),
     "err_unknown_coupon": (
         "Купон {code} не действует в этом магазине",
         "Coupon {code} is not valid in this store",
@@ -230,6 +227,55 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "err_redeem_above_limit": (
         "Сейчас можно списать не больше {limit} баллов",
         "At most {limit} points can be spent now",
+    ),
+    "receipt_number_title": ("Возврат по чеку", "Return by receipt"),
+    "receipt_number_label": (
+        "Номер чека — или отсканируйте штрихкод с чека",
+        "The receipt number, or scan the barcode on the receipt",
+    ),
+    "return_title": ("Возврат по чеку № {number}", "Return on receipt No. {number}"),
+    "return_heading": (
+        "Чек № {number} от {when}. Сколько вернуть по каждой строке?",
+        "Receipt No. {number} of {when}. How many of each line come back?",
+    ),
+    "return_col_item": ("Товар", "Item"),
+    "return_col_sold": ("Продано", "Sold"),
+    "return_col_back": ("Вернуть", "Return"),
+    "return_col_refund": ("К возврату", "Refund"),
+    "return_sold": ("{quantity} шт. · {total}", "{quantity} pcs · {total}"),
+    "return_of_left": (" из {left}", " of {left}"),
+    "return_pick_lines": (
+        "Укажите количество в строках, которые возвращают",
+        "Set the quantity on the lines that come back",
+    ),
+    "return_by_card": ("на банковскую карту", "to the bank card"),
+    "return_by_cash": ("наличными", "in cash"),
+    "return_refund": ("Вернуть покупателю {refund} {tender}", "Refund {refund} {tender}"),
+    "return_points_reversed": (
+        "Начисленные за покупку баллы списываются: {points}",
+        "Points earned on the sale taken back: {points}",
+    ),
+    "return_points_refunded": (
+        "Потраченные баллы возвращаются на счёт: {points}",
+        "Points spent on the sale given back: {points}",
+    ),
+    "return_confirm": ("Оформить возврат", "Make the return"),
+    "return_done": (
+        "Возврат по чеку № {number} оформлен: вернуть {refund} {tender}",
+        "Return on receipt No. {number} done: refund {refund} {tender}",
+    ),
+    "err_return_with_open_receipt": (
+        "Сначала завершите или отмените текущий чек (F8)",
+        "Finish or cancel the open receipt first (F8)",
+    ),
+    "err_receipt_other_till": (
+        "Чек пробит на другой кассе ({terminal}) — возврат оформляется там",
+        "The receipt is from another till ({terminal}); make the return there",
+    ),
+    "err_bad_receipt_number": ("«{text}» — не номер чека", "“{text}” is not a receipt number"),
+    "err_unknown_receipt_number": (
+        "Чека № {number} нет в журнале этой кассы",
+        "Receipt No. {number} is not in this till's journal",
     ),
     "err_unknown_receipt": ("Чек {sale} не найден на этой кассе", "No receipt {sale} on this till"),
     "err_bad_return": ("Возврат невозможен: {detail}", "Cannot return: {detail}"),

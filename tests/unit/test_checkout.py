@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from loyalty_hub.seed import demo_seed
 from pos_client.checkout import Checkout, CheckoutError, Coupon, Till
 from pos_client.core.catalog import Product
-from pos_client.core.identity import AppToken, public_key_text, sign_token, time_step
+from pos_client.core.identity import AppToken, public_key_text, receipt_code, sign_token, time_step
 from pos_client.core.loyalty import Member
 from pos_client.core.phone import mask_phone, normalize_phone, phone_digest
 from pos_client.store.caches import Caches
@@ -74,7 +74,7 @@ def test_handle_code_adds_products_and_identifies_cards(checkout: Checkout) -> N
         ("'; DROP TABLE sales; --", "unknown_code"),
         ("46070\x0012340016", "unreadable_code"),
         ("9" * 300, "unreadable_code"),
-        ("RT-T01-5", "receipt_code"),
+        ("RT-T01-5", "return_with_open_receipt"),
         ("SUMMER-10", "unknown_coupon"),
         ("LP1.k1.M-00004.1." + "A" * 86, "app_code_unknown_key"),
     ],
@@ -286,3 +286,47 @@ def test_without_the_phone_key_the_cache_cannot_answer(
     (tmp_path / "phone.key").write_text("not base64 !!!")
     with pytest.raises(CheckoutError, match="unknown_phone"):
         with_phones.identify_phone("8 916 555-00-04")
+
+
+def test_a_receipt_is_found_by_number_or_by_its_code_for_a_return(checkout: Checkout) -> None:
+    checkout.identify_card(GOLD_CARD)
+    for _ in range(3):
+        checkout.scan(CAPPUCCINO)
+    sale = checkout.pay("card", 0)
+    by_number = checkout.find_receipt(f" {sale.number} ")
+    by_code = checkout.handle_code(receipt_code(TERMINAL, sale.number))
+    assert by_number == by_code
+    assert by_number.sale == sale and by_number.returned == {}
+
+    plan = checkout.preview_return(by_number, {0: 1})
+    assert plan.refund == sale.lines[0].total // 3 and plan.points_reversed > 0
+    checkout.return_lines(sale.sale_id, {0: 1})
+    assert checkout.find_receipt(str(sale.number)).returned == {0: 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("42", "unknown_receipt_number"),
+        ("RT-OTHER-T9-1", "receipt_other_till"),
+        ("12a", "bad_receipt_number"),
+        ("9" * 10, "bad_receipt_number"),
+        ("", "bad_receipt_number"),
+    ],
+)
+def test_receipts_that_cannot_be_returned_here(checkout: Checkout, text: str, error: str) -> None:
+    with pytest.raises(CheckoutError) as caught:
+        checkout.find_receipt(text)
+    assert caught.value.code == error
+
+
+def test_a_return_asking_for_more_than_is_left_is_refused_before_anything_is_written(
+    checkout: Checkout, journal: Journal
+) -> None:
+    checkout.scan(CAPPUCCINO)
+    sale = checkout.pay("cash", 100_000)
+    found = checkout.find_receipt(str(sale.number))
+    with pytest.raises(CheckoutError) as caught:
+        checkout.preview_return(found, {0: 2})
+    assert caught.value.code == "bad_return"
+    assert checkout.find_receipt(str(sale.number)).returned == {}
