@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,8 +109,15 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The item column's width decides where names wrap: when it changes, measure again.
+        # Queued: the header emits this before the view has taken the new width.
+        header.sectionResized.connect(
+            lambda column, _old, _new: (
+                QTimer.singleShot(0, self.table.resizeRowsToContents) if column == 1 else None
+            )
+        )
         self.empty_hint = QLabel(central)
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -206,17 +213,31 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(tr("menu_quit"))
         self.language_menu.setTitle(tr("menu_language"))
         self.model.retranslate()
+        self._size_columns()
         self.member_panel.refresh()
         self.totals_panel.refresh()
         self.status.refresh()
         self.clear_message()
 
+    def _size_columns(self) -> None:
+        """Number, quantity, price and amount as wide as their headings and the longest values
+        a till shows, so no value is cut and nothing is measured again on every scan."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        heading = header.fontMetrics()
+        padding = 2 * 8 + 6  # the item padding of the style sheet, and a little air
+        for column, widest in ((0, "99"), (2, "999"), (3, "99 999,99"), (4, "−99 999,99")):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(widest), heading.horizontalAdvance(title))
+            header.resizeSection(column, width + padding)
+        self.table.resizeRowsToContents()
+
     # -- what the cashier sees ---------------------------------------------------------------
 
     def refresh(self) -> None:
         priced = self.checkout.priced
-        self.model.show(priced)
-        self.table.resizeRowsToContents()
+        for row in self.model.show(priced):
+            self.table.resizeRowToContents(row)
         member = self.checkout.member
         self.member_panel.show_member(
             member, self._balance_of(member) if member else PointsBalance(0, 0)

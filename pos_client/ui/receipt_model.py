@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -35,13 +37,39 @@ class ReceiptModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[Row] = []
 
-    def show(self, priced: PricedReceipt) -> None:
-        self.beginResetModel()
-        self._rows = []
-        for number, line in enumerate(priced.lines, start=1):
-            self._rows.append(Row(number, line))
-            self._rows.extend(Row(number, line, adjustment) for adjustment in line.adjustments)
-        self.endResetModel()
+    def show(self, priced: PricedReceipt) -> list[int]:
+        """Show a new pricing of the receipt; returns the rows whose height may have changed.
+
+        Rows keep their identity (a line, or one rule's discount on a line) across re-pricings,
+        so the view is told which rows came and went rather than reset: a scan on a long
+        receipt then re-measures the one or two rows it touched, not all of them.
+        """
+        new = _rows_of(priced)
+        old_keys, new_keys = _keys(self._rows), _keys(new)
+        opcodes = SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
+        to_measure: list[int] = []
+        for tag, i1, i2, j1, j2 in reversed(opcodes):
+            if tag in ("delete", "replace"):
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                del self._rows[i1:i2]
+                self.endRemoveRows()
+            if tag in ("insert", "replace"):
+                self.beginInsertRows(QModelIndex(), i1, i1 + j2 - j1 - 1)
+                self._rows[i1:i1] = new[j1:j2]
+                self.endInsertRows()
+                to_measure.extend(range(j1, j2))
+            if tag == "equal":
+                to_measure.extend(
+                    j1 + k
+                    for k in range(i2 - i1)
+                    if _wrapped_text(self._rows[i1 + k]) != _wrapped_text(new[j1 + k])
+                )
+                self._rows[i1:i2] = new[j1:j2]
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            )
+        return sorted(to_measure)
 
     def row_of_line(self, line_id: int) -> int:
         for position, row in enumerate(self._rows):
@@ -89,6 +117,31 @@ class ReceiptModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         return None
+
+
+def _rows_of(priced: PricedReceipt) -> list[Row]:
+    rows = []
+    for number, line in enumerate(priced.lines, start=1):
+        rows.append(Row(number, line))
+        rows.extend(Row(number, line, adjustment) for adjustment in line.adjustments)
+    return rows
+
+
+def _keys(rows: list[Row]) -> list[tuple[int, str | None, int]]:
+    """Which row each is: its line, the rule of its discount, and which of that rule's
+    discounts on the line it is (a rule may adjust a line more than once)."""
+    keys = []
+    seen: Counter[tuple[int, str | None]] = Counter()
+    for row in rows:
+        identity = (row.line_id, row.adjustment.rule_id if row.adjustment else None)
+        keys.append((*identity, seen[identity]))
+        seen[identity] += 1
+    return keys
+
+
+def _wrapped_text(row: Row) -> str:
+    """The text that may wrap, so decides the row's height (the item column)."""
+    return _adjustment_text(row, 1) if row.adjustment else _line_text(row, 1)
 
 
 def _line_text(row: Row, column: int) -> str:

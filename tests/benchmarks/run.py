@@ -13,13 +13,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks import pricing, scan, startup, sync
+from tests.benchmarks import pricing, scan, startup, sync, ui
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "pricing": pricing.run,
     "scan": scan.run,
     "startup": startup.run,
     "sync": sync.run,
+    "ui": ui.run,
 }
 
 
