@@ -36,17 +36,20 @@ from loyalty_hub.models import (
     PhoneQuery,
     Problem,
     RulesetBody,
+    StaffBody,
+    StaffListBody,
     TransactionBatch,
 )
 from loyalty_hub.phones import key_text, outlet_phone_key, without_raw_phone
 from loyalty_hub.points import member_document
 from loyalty_hub.repricing import Repricer
 from loyalty_hub.rules import outlet_ruleset
+from loyalty_hub.staff import outlet_staff
 from loyalty_hub.store import HubStore, TerminalAuth
 from loyalty_hub.tokens import public_keys
 from loyalty_hub.transactions import apply_batch
 
-API_VERSION = "1.1.0"  # of the contract in resources/api/openapi.yaml, not of the program
+API_VERSION = "1.2.0"  # of the contract in resources/api/openapi.yaml, not of the program
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "not found"}}
 BAD_BODY: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "the body cannot be read as JSON"}
@@ -70,6 +73,15 @@ def _terminal(
 
 
 Terminal = Annotated[TerminalAuth, Depends(_terminal)]
+
+
+def _staff_routes(api: APIRouter, store: HubStore) -> None:
+    @api.get("/v1/staff")
+    def staff(auth: Terminal) -> StaffListBody:
+        """Who may log in at the outlet's tills, with PIN hashes for checking PINs offline."""
+        with store.transaction() as conn:
+            people = outlet_staff(conn, auth.outlet_id)
+        return StaffListBody(staff=[StaffBody.model_validate(p.to_dict()) for p in people])
 
 
 def create_app(store: HubStore) -> FastAPI:
@@ -153,6 +165,8 @@ def create_app(store: HubStore) -> FastAPI:
     def keys(auth: Terminal) -> KeysBody:
         """Public keys that verify members' app codes, by key id."""
         return KeysBody(keys=public_keys(store))
+
+    _staff_routes(api, store)
 
     @api.post(
         "/v1/coupons/reserve",

@@ -1,12 +1,17 @@
-"""`loyalty-hub`: serve the reference hub, seed it, register terminals."""
+"""`loyalty-hub`: serve the reference hub, seed it, register terminals and staff."""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pos_client import __version__
+
+if TYPE_CHECKING:
+    from loyalty_hub.store import HubStore
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--db", type=Path, required=True)
     add.add_argument("--outlet", required=True)
     add.add_argument("--terminal-id")
+
+    _staff_parser(commands)
 
     token_command = commands.add_parser(
         "token", help="print the app code a member's phone shows now"
@@ -70,12 +77,57 @@ def main(argv: list[str] | None = None) -> int:
             print(f"loyalty-hub: {exc}", file=sys.stderr)
             return 2
         return 0
+    if args.command == "staff":
+        return _add_staff(store, args)
     try:
         terminal_id, token = store.add_terminal(args.outlet, args.terminal_id)
     except ValueError as exc:
         print(f"loyalty-hub: {exc}", file=sys.stderr)
         return 2
     print(f"terminal_id = {terminal_id}\ntoken = {token}")
+    return 0
+
+
+def _staff_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    staff = commands.add_parser("staff", help="manage the staff who log in at tills")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    staff_add = staff_commands.add_parser(
+        "add", help="register a person at an outlet; the PIN is read from stdin, never an argument"
+    )
+    staff_add.add_argument("--db", type=Path, required=True)
+    staff_add.add_argument("--outlet", required=True)
+    staff_add.add_argument("--name", required=True)
+    staff_add.add_argument(
+        "--role", required=True, choices=("cashier", "senior_cashier", "manager")
+    )
+    staff_add.add_argument("--badge", default="", help="the code on the staff badge")
+    staff_add.add_argument("--staff-id")
+
+
+def _add_staff(store: HubStore, args: argparse.Namespace) -> int:
+    from loyalty_hub.staff import add_staff
+
+    if sys.stdin.isatty():
+        import getpass
+
+        pin = getpass.getpass("PIN (4-8 digits): ")
+    else:
+        pin = sys.stdin.readline().strip()
+    try:
+        with store.transaction() as conn:
+            staff_id = add_staff(
+                conn,
+                outlet_id=args.outlet,
+                name=args.name,
+                role=args.role,
+                pin=pin,
+                badge=args.badge,
+                staff_id=args.staff_id,
+            )
+    except (ValueError, sqlite3.IntegrityError) as exc:
+        print(f"loyalty-hub: {exc}", file=sys.stderr)
+        return 2
+    print(f"staff_id = {staff_id}")
     return 0
 
 

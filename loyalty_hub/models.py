@@ -67,6 +67,8 @@ class SaleBody(Strict):
     coupons_issued: list[str]
     coupons_used: list[str] = []
     ruleset_version: int = Field(ge=0)
+    cashier_id: str | None = Field(default=None, max_length=64)
+    cashier_name: str = Field(default="", max_length=100)
 
     @model_validator(mode="after")
     def _totals(self) -> SaleBody:
@@ -96,6 +98,8 @@ class ReturnBody(Strict):
     points_reversed: int = Field(ge=0)  # earned points taken back
     points_refunded: int = Field(ge=0)  # spent points given back
     stamps_undone: dict[str, int]
+    cashier_id: str | None = Field(default=None, max_length=64)
+    approved_by: str | None = Field(default=None, max_length=64)
 
     @model_validator(mode="after")
     def _adds_up(self) -> ReturnBody:
@@ -104,9 +108,22 @@ class ReturnBody(Strict):
         return self
 
 
+class AuditEntryBody(Strict):
+    """One entry of a till's hash-chained audit log (see pos_client.core.audit)."""
+
+    seq: int = Field(ge=1, le=2**53)
+    at: str = Field(max_length=40)
+    terminal_id: str = Field(min_length=1, max_length=64)
+    staff_id: str | None = Field(max_length=64)
+    event: str = Field(min_length=1, max_length=40)
+    details: dict[str, str | int | bool | None]
+    prev_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class TransactionItem(Strict):
     key: str = Field(min_length=1, max_length=64)
-    kind: Literal["sale", "return"]
+    kind: Literal["sale", "return", "audit"]
     body: dict[str, Any]
 
 
@@ -207,6 +224,20 @@ class MemberCacheBody(BaseModel):
     limit: int
     members: list[MemberBody]
     removed: list[str]
+
+
+class StaffBody(BaseModel):
+    staff_id: str
+    name: str
+    role: Literal["cashier", "senior_cashier", "manager"]
+    pin_hash: str  # scrypt$N$r$p$salt$hash: tills check PINs offline; the PIN never travels
+    badge: str = ""
+
+
+class StaffListBody(BaseModel):
+    """Everyone who may log in at the outlet's tills."""
+
+    staff: list[StaffBody]
 
 
 class CouponQuery(Strict):

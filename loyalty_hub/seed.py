@@ -1,4 +1,7 @@
-"""Load the demo data set (outlets, catalog, members, rules) into a hub database."""
+"""Load the demo data set (outlets, catalog, members, staff, rules) into a hub database.
+
+The demo staff's PINs are in the seed's `demo_pin` fields, for the demo only; the hub keeps
+their scrypt hashes."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from loyalty_hub.store import HubStore, next_seq
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
 from pos_client.core.phone import normalize_phone
+from pos_client.core.staff import StaffMember
 from pos_client.resources import resource_path
 
 OPENING_DAY = "2026-03-01"  # when the demo members' opening balances were earned
@@ -24,6 +28,7 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
     """Insert the seed; validates products and members with the terminal's own core types."""
     products = [Product.from_dict(p) for p in seed["products"]]
     members = [Member.from_dict(m) for m in seed["members"]]
+    staff = [StaffMember.from_dict(person) for person in seed.get("staff", [])]
     ruleset = seed["ruleset"]
     with store.transaction() as conn:
         conn.executemany(
@@ -53,6 +58,14 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
             "INSERT INTO points_ledger (member_id, transaction_key, points, kind, created_on)"
             " VALUES (?, 'opening', ?, 'opening', ?)",
             [(m.member_id, m.points, seed.get("points_since", OPENING_DAY)) for m in members],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO staff (staff_id, outlet_id, name, role, pin_hash, badge)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (s.staff_id, raw["outlet"], s.name, s.role.value, s.pin_hash, s.badge)
+                for s, raw in zip(staff, seed.get("staff", []), strict=True)
+            ],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO rules VALUES (?, ?)",

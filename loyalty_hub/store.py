@@ -67,6 +67,15 @@ CREATE TABLE IF NOT EXISTS coupon_uses (
 CREATE TABLE IF NOT EXISTS coupon_reservations (
     code TEXT NOT NULL, member_id TEXT NOT NULL, terminal_id TEXT NOT NULL,
     expires_at TEXT NOT NULL, PRIMARY KEY (code, member_id));
+CREATE TABLE IF NOT EXISTS staff (
+    staff_id TEXT PRIMARY KEY, outlet_id TEXT NOT NULL REFERENCES outlets(outlet_id),
+    name TEXT NOT NULL, role TEXT NOT NULL, pin_hash TEXT NOT NULL,
+    badge TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1);
+CREATE UNIQUE INDEX IF NOT EXISTS staff_badge ON staff (badge) WHERE badge != '';
+CREATE TABLE IF NOT EXISTS audit_entries (
+    terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, staff_id TEXT,
+    event TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+    received_at TEXT NOT NULL, PRIMARY KEY (terminal_id, seq));
 CREATE TABLE IF NOT EXISTS returned_quantities (
     sale_key TEXT NOT NULL, position INTEGER NOT NULL, quantity INTEGER NOT NULL,
     PRIMARY KEY (sale_key, position));

@@ -1,4 +1,5 @@
-"""Applying terminal transactions (sales and returns) exactly once, keyed by idempotency key.
+"""Applying terminal transactions (sales, returns, audit entries) exactly once, keyed by
+idempotency key.
 
 A sale or return made at a till is final there, so the hub records it even when it cannot settle
 it as the till did; it then answers `conflict` and says why (points_overdrawn: the member spent
@@ -16,11 +17,19 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from loyalty_hub.audit import audit_refusal, store_entry
 from loyalty_hub.coupons import use_coupons
-from loyalty_hub.models import ItemResult, ReturnBody, SaleBody, TransactionItem
+from loyalty_hub.models import (
+    AuditEntryBody,
+    ItemResult,
+    ReturnBody,
+    SaleBody,
+    TransactionItem,
+)
 from loyalty_hub.points import MemberViews
 from loyalty_hub.repricing import CatalogReads, Repricer, differences
 from loyalty_hub.store import HubStore, TerminalAuth, canonical_json, next_seq, text_digest
+from pos_client.core.audit import AuditEntry
 from pos_client.core.promotions import PricingEngine
 
 
@@ -85,7 +94,7 @@ def _apply_one(batch: _Batch, item: TransactionItem) -> ItemResult:
                 **batch.balance(first.member_id),
             }
         )
-    result = _sale(batch, item) if item.kind == "sale" else _return(batch, item)
+    result = _APPLY[item.kind](batch, item)
     if result.status in ("applied", "conflict"):
         batch.conn.execute(
             "INSERT INTO transactions (key, terminal_id, kind, body_sha256, body, result,"
@@ -179,6 +188,25 @@ def _return(batch: _Batch, item: TransactionItem) -> ItemResult:
         overdraft = _apply_return_to_member(conn, back, sale, item.key)
         batch.members.changed(back.member_id)
     return _result(batch, item.key, back.member_id, [], overdraft)
+
+
+def _audit(batch: _Batch, item: TransactionItem) -> ItemResult:
+    body = _parse(AuditEntryBody, item)
+    if isinstance(body, ItemResult):
+        return body
+    entry = AuditEntry.from_dict(body.model_dump())
+    reason = (
+        "invalid: not from this terminal"
+        if entry.terminal_id != batch.auth.terminal_id
+        else audit_refusal(batch.conn, entry)
+    )
+    if reason:
+        return ItemResult(key=item.key, status="rejected", reason=reason)
+    store_entry(batch.conn, entry, batch.now.isoformat())
+    return ItemResult(key=item.key, status="applied")
+
+
+_APPLY = {"sale": _sale, "return": _return, "audit": _audit}
 
 
 def _return_exceeds_sale(

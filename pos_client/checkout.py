@@ -94,6 +94,7 @@ class Checkout:
         seen_tokens: SeenTokens | None = None,
         phone_key: SecretFile | None = None,
         hub_contact: Callable[[], HubContact] = lambda: ONLINE,
+        cashier: Callable[[], tuple[str, str] | None] = lambda: None,
     ) -> None:
         self._journal = journal
         self._caches = caches
@@ -109,6 +110,8 @@ class Checkout:
         self._seen_tokens = seen_tokens
         self._phone_key = phone_key
         self._hub_contact = hub_contact
+        self._cashier = cashier
+        self._cap_waived = False  # a manager approved spending above the offline cap
         self.engine = PricingEngine(self._empty_ruleset())
         self.reload_rules()
 
@@ -149,7 +152,7 @@ class Checkout:
         code = code.strip()
         if not code or len(code) > MAX_CODE_LENGTH or not (code.isascii() and code.isdigit()):
             raise CheckoutError("bad_barcode", code=_printable(code))
-        product = self._store_call(lambda: self._caches.product_by_barcode(code))
+        product = store_call(lambda: self._caches.product_by_barcode(code))
         if product is None:
             raise CheckoutError("unknown_barcode", code=code)
         self.receipt = self._receipt_call(lambda: self.receipt.add(product))
@@ -178,6 +181,8 @@ class Checkout:
             return self.take_coupon(found.text)
         if found.kind is CodeKind.RECEIPT:
             return self.find_receipt(found.text)
+        if found.kind is CodeKind.STAFF_BADGE:
+            raise CheckoutError("badge_at_till")
         if found.reason == "bad_check_digit":
             raise CheckoutError("bad_check_digit", code=found.text)
         if found.reason:
@@ -208,7 +213,7 @@ class Checkout:
         return frozenset((code, self.member.member_id) for code in self.coupons)
 
     def _coupon_used_here(self, code: str, member: Member) -> bool:
-        return self._store_call(lambda: self._journal.coupon_used_here(code, member.member_id))
+        return store_call(lambda: self._journal.coupon_used_here(code, member.member_id))
 
     def _coupons_used(self, priced: PricedReceipt) -> frozenset[str]:
         """The taken coupons whose rules made an adjustment on this receipt."""
@@ -231,6 +236,7 @@ class Checkout:
         self.member = None
         self.redeem_points = 0
         self.coupons = frozenset()
+        self._cap_waived = False
 
     # -- the member --------------------------------------------------------------------------
 
@@ -239,7 +245,7 @@ class Checkout:
         card = card.strip()
         if not card or len(card) > MAX_CODE_LENGTH or not card.isascii() or not card.isalnum():
             raise CheckoutError("bad_card", card=_printable(card))
-        member = self._store_call(lambda: self._caches.member_by_card(card))
+        member = store_call(lambda: self._caches.member_by_card(card))
         if member is None:
             raise CheckoutError("unknown_card", card=card)
         self.member = member
@@ -260,7 +266,7 @@ class Checkout:
         e164 = self.phone_number(text)
         key = self._phone_key_bytes()
         digest = phone_digest(key, e164) if key else ""
-        member = self._store_call(lambda: self._caches.member_by_phone(digest))
+        member = store_call(lambda: self._caches.member_by_phone(digest))
         if member is None:
             raise CheckoutError("unknown_phone", phone=mask_phone(e164))
         self.member = member
@@ -281,7 +287,7 @@ class Checkout:
     def identify_app_code(self, text: str) -> Member:
         """Attach the member whose app shows this signed code: genuine, current, first seen."""
         seen = self._seen_tokens
-        keys = self._store_call(self._caches.app_keys)
+        keys = store_call(self._caches.app_keys)
         try:
             token = verify_token(
                 text,
@@ -291,10 +297,10 @@ class Checkout:
             )
         except TokenRejected as exc:
             raise CheckoutError(f"app_code_{exc.reason}") from None
-        member = self._store_call(lambda: self._caches.member_by_id(token.member_id))
+        member = store_call(lambda: self._caches.member_by_id(token.member_id))
         if member is None:
             raise CheckoutError("unknown_member", member=token.member_id)
-        if seen is not None and not self._store_call(lambda: seen.claim(token, self._clock())):
+        if seen is not None and not store_call(lambda: seen.claim(token, self._clock())):
             raise CheckoutError("app_code_replayed")
         self.member = member
         log.info("member %s identified by app code", member.member_id)
@@ -302,7 +308,7 @@ class Checkout:
 
     def attach_member(self, member: Member) -> None:
         """Attach a member found online, and remember them for offline visits."""
-        self._store_call(lambda: self._caches.upsert_member(member))
+        store_call(lambda: self._caches.upsert_member(member))
         self.member = member
         log.info("member %s found on the hub", member.member_id)
 
@@ -310,8 +316,8 @@ class Checkout:
         """The member's points as the hub last said, with what this terminal has not sent:
         points spent here are no longer active, points earned here are pending."""
         member_id = member.member_id
-        known = self._store_call(lambda: self._caches.member_by_id(member_id)) or member
-        earned, spent = self._store_call(lambda: self._journal.unsynced_points(member_id))
+        known = store_call(lambda: self._caches.member_by_id(member_id)) or member
+        earned, spent = store_call(lambda: self._journal.unsynced_points(member_id))
         return PointsBalance(
             active=max(known.points - spent, 0),
             pending=known.pending_points + earned,
@@ -334,6 +340,17 @@ class Checkout:
             raise CheckoutError("redeem_above_limit", limit=self.redeemable_points())
         self.redeem_points = points
 
+    def waive_offline_cap(self) -> int:
+        """A manager approved spending above the offline cap on this receipt: from now until
+        it is paid or cancelled only the programme's own limit applies. Returns that limit."""
+        self._cap_waived = True
+        return self.redeemable_points()
+
+    def redemption_subject(self) -> str:
+        """What a manager approves when the cap is waived: this member on this receipt."""
+        member = self.member.member_id if self.member else "-"
+        return f"{member}:{self.priced_without_points().total}"
+
     def priced_without_points(self) -> PricedReceipt:
         spending, self.redeem_points = self.redeem_points, 0
         try:
@@ -344,12 +361,10 @@ class Checkout:
     def _offline_cap(self) -> int | RedemptionRefused | None:
         """None online; offline the policy's cap for this sale, or why there is none."""
         contact = self._hub_contact()
-        if contact.online:
+        if contact.online or self._cap_waived:
             return None
         member_id = self.member.member_id if self.member else None
-        spent, member_spent = self._store_call(
-            lambda: self._journal.unsynced_redemptions(member_id)
-        )
+        spent, member_spent = store_call(lambda: self._journal.unsynced_redemptions(member_id))
         state = OfflineState(contact.last_contact, spent, member_spent)
         return offline_redeemable(self.ruleset.offline, state, self._clock())
 
@@ -387,9 +402,10 @@ class Checkout:
                 channel=self._till.channel,
                 language=self.language,
                 coupons_used=coupons_used,
+                cashier=self._cashier(),
             )
 
-        sale = self._store_call(lambda: self._journal.record_sale(build))
+        sale = store_call(lambda: self._journal.record_sale(build))
         log.info(
             "sale %d journaled: %d lines, total %d, member %s",
             sale.number,
@@ -404,7 +420,7 @@ class Checkout:
 
     def sync_problems(self) -> list[Problem]:
         """Dead letters and conflicts, newest first."""
-        return self._store_call(self._journal.problems)
+        return store_call(self._journal.problems)
 
     # -- returns -------------------------------------------------------------------------------
 
@@ -426,7 +442,7 @@ class Checkout:
             number = int(text)
         else:
             raise CheckoutError("bad_receipt_number", text=_printable(text))
-        found = self._store_call(lambda: self._journal.sale_for_return(number))
+        found = store_call(lambda: self._journal.sale_for_return(number))
         if found is None:
             raise CheckoutError("unknown_receipt_number", number=number)
         return found
@@ -438,7 +454,21 @@ class Checkout:
         except ReturnError as exc:
             raise CheckoutError("bad_return", detail=str(exc)) from None
 
-    def return_lines(self, sale_id: str, wanted: Mapping[int, int]) -> SaleReturn:
+    def void_sale(self, found: SaleForReturn, approved_by: str) -> SaleReturn:
+        """Take back everything left of a paid sale (a manager approved it), refunded by its
+        tender with the points reversed, like a return of every line."""
+        wanted = {
+            position: line.quantity - found.returned.get(position, 0)
+            for position, line in enumerate(found.sale.lines)
+            if line.quantity > found.returned.get(position, 0)
+        }
+        if not wanted:
+            raise CheckoutError("nothing_to_void", number=found.sale.number)
+        return self.return_lines(found.sale.sale_id, wanted, approved_by=approved_by)
+
+    def return_lines(
+        self, sale_id: str, wanted: Mapping[int, int], *, approved_by: str | None = None
+    ) -> SaleReturn:
         """Take goods back from a sale in this terminal's journal: `wanted` maps a line's
         position to a quantity. Points are reversed in proportion; refund by the sale's tender.
         More than was sold (counting earlier returns) is refused and nothing is written."""
@@ -447,12 +477,20 @@ class Checkout:
 
         def build(sale: Sale, before: Mapping[int, int]) -> SaleReturn:
             plan = plan_return(sale, wanted, before)
+            cashier = self._cashier()
             return SaleReturn(
-                return_id, sale, created_at, self._till.outlet_id, self._till.terminal_id, plan
+                return_id,
+                sale,
+                created_at,
+                self._till.outlet_id,
+                self._till.terminal_id,
+                plan,
+                cashier_id=cashier[0] if cashier else None,
+                approved_by=approved_by,
             )
 
         try:
-            back = self._store_call(lambda: self._journal.record_return(sale_id, wanted, build))
+            back = store_call(lambda: self._journal.record_return(sale_id, wanted, build))
         except LookupError:
             raise CheckoutError("unknown_receipt", sale=_printable(sale_id)) from None
         except ReturnError as exc:
@@ -471,18 +509,19 @@ class Checkout:
     # -- helpers ---------------------------------------------------------------------------
 
     @staticmethod
-    def _store_call(call: Callable[[], T]) -> T:
-        try:
-            return call()
-        except StoreError as exc:
-            raise CheckoutError(f"store_{exc.reason}", detail=exc.detail) from exc
-
-    @staticmethod
     def _receipt_call(call: Callable[[], Receipt]) -> Receipt:
         try:
             return call()
         except ReceiptError as exc:
             raise CheckoutError("bad_quantity", detail=str(exc)) from exc
+
+
+def store_call(call: Callable[[], T]) -> T:
+    """Run a journal or cache call; a database refusal becomes a CheckoutError to show."""
+    try:
+        return call()
+    except StoreError as exc:
+        raise CheckoutError(f"store_{exc.reason}", detail=exc.detail) from exc
 
 
 def _printable(text: str) -> str:

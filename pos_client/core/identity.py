@@ -36,6 +36,7 @@ MAX_CODE_LENGTH = 256
 _ID = r"[A-Za-z0-9_-]{1,32}"
 _TOKEN = re.compile(rf"{TOKEN_PREFIX}\.({_ID})\.({_ID})\.(\d{{1,12}})\.([A-Za-z0-9_-]{{86}})")
 _DIGITS = re.compile(r"\d+")
+_BADGE = re.compile(r"[A-Z0-9]{1,16}")
 
 
 class CodeKind(StrEnum):
@@ -44,6 +45,7 @@ class CodeKind(StrEnum):
     COUPON = "coupon"
     PRODUCT = "product"
     RECEIPT = "receipt"
+    STAFF_BADGE = "staff_badge"
     UNKNOWN = "unknown"
 
 
@@ -55,6 +57,7 @@ class IdentityRules:
     card_patterns: tuple[str, ...] = (r"LC[0-9]{8}",)  # Code128 cards, whole-text regexes
     coupon_pattern: str = r"[A-Z][A-Z0-9]{1,15}(-[A-Z0-9]{1,16}){0,2}"
     receipt_prefix: str = "RT-"  # RT-<terminal id>-<receipt number>, printed on receipts
+    badge_prefix: str = "ST-"  # staff badges: ST-<letters and digits>
     phone_region: str = "RU"  # numbers typed without a country code are from this region
 
 
@@ -86,6 +89,8 @@ def classify(
         return _classify_number(code, rules, is_product)
     if code.startswith(rules.receipt_prefix) and receipt_parts(code[len(rules.receipt_prefix) :]):
         return Classified(CodeKind.RECEIPT, code)
+    if code.startswith(rules.badge_prefix) and _BADGE.fullmatch(code[len(rules.badge_prefix) :]):
+        return Classified(CodeKind.STAFF_BADGE, code)
     if any(re.fullmatch(pattern, code) for pattern in rules.card_patterns):
         return Classified(CodeKind.MEMBER_CARD, code)
     if code in coupons or re.fullmatch(rules.coupon_pattern, code):

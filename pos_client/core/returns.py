@@ -109,6 +109,8 @@ class SaleReturn:
     outlet_id: str
     terminal_id: str
     plan: ReturnPlan
+    cashier_id: str | None = None
+    approved_by: str | None = None  # the manager whose override allowed it (a void)
 
     @property
     def tender(self) -> TenderKind:
@@ -132,4 +134,6 @@ class SaleReturn:
             "points_reversed": self.plan.points_reversed,
             "points_refunded": self.plan.points_refunded,
             "stamps_undone": dict(self.plan.stamps_undone),
+            "cashier_id": self.cashier_id,
+            "approved_by": self.approved_by,
         }

@@ -101,6 +101,8 @@ class Sale:
     coupons_issued: tuple[str, ...]
     ruleset_version: int
     coupons_used: tuple[str, ...] = ()
+    cashier_id: str | None = None
+    cashier_name: str = ""
 
     @property
     def subtotal(self) -> Money:
@@ -154,6 +156,8 @@ class Sale:
             coupons_issued=tuple(data["coupons_issued"]),
             ruleset_version=data["ruleset_version"],
             coupons_used=tuple(data.get("coupons_used", ())),
+            cashier_id=data.get("cashier_id"),
+            cashier_name=data.get("cashier_name", ""),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -178,6 +182,8 @@ class Sale:
             "coupons_issued": list(self.coupons_issued),
             "coupons_used": list(self.coupons_used),
             "ruleset_version": self.ruleset_version,
+            "cashier_id": self.cashier_id,
+            "cashier_name": self.cashier_name,
         }
 
 
@@ -194,8 +200,10 @@ def build_sale(
     channel: str,
     language: str,
     coupons_used: Iterable[str] = (),
+    cashier: tuple[str, str] | None = None,
 ) -> Sale:
-    """Freeze a priced receipt and its payment into a sale; tenders must pay the total exactly."""
+    """Freeze a priced receipt and its payment into a sale; tenders must pay the total exactly.
+    `cashier` is (staff id, name) of who took the payment."""
     if not priced.lines:
         raise TenderError("the receipt is empty")
     if sum(tender.amount for tender in tenders) != priced.total:
@@ -235,4 +243,6 @@ def build_sale(
         coupons_issued=tuple(note.text_en for note in priced.coupons),
         ruleset_version=priced.ruleset_version,
         coupons_used=tuple(sorted(coupons_used)),
+        cashier_id=cashier[0] if cashier else None,
+        cashier_name=cashier[1] if cashier else "",
     )

@@ -1,5 +1,5 @@
 """Caches pulled from the hub: the outlet ruleset (with its offline policy), catalog, member
-cache and app code keys.
+cache, app code keys and the outlet's staff.
 
 A sync round validates what it pulled and swaps every cache that changed in one transaction,
 with its version and cursor, so a reader never sees half of a round.
@@ -18,6 +18,7 @@ import sqlite_utils
 
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
+from pos_client.core.staff import StaffMember
 from pos_client.store.db import classify, immediate_transaction
 
 
@@ -53,7 +54,14 @@ class KeysUpdate:
     keys: dict[str, str]  # key id -> Ed25519 public key, base64url
 
 
-CacheUpdate = RulesetUpdate | CatalogUpdate | MemberUpdate | KeysUpdate
+@dataclass(frozen=True, slots=True)
+class StaffUpdate:
+    """The outlet's staff, whole: who may log in at its tills (PINs as hashes only)."""
+
+    staff: Sequence[StaffMember]
+
+
+CacheUpdate = RulesetUpdate | CatalogUpdate | MemberUpdate | KeysUpdate | StaffUpdate
 
 
 class Caches:
@@ -217,9 +225,16 @@ def _apply_keys(db: sqlite_utils.Database, update: KeysUpdate, now: datetime) ->
     _set_state(db, "keys", len(update.keys), now)
 
 
+def _apply_staff(db: sqlite_utils.Database, update: StaffUpdate, now: datetime) -> None:
+    db.execute("DELETE FROM staff")
+    db.table("staff").insert_all(member.to_dict() for member in update.staff)
+    _set_state(db, "staff", len(update.staff), now)
+
+
 _APPLY: dict[type, Any] = {
     RulesetUpdate: _apply_ruleset,
     CatalogUpdate: _apply_catalog,
     MemberUpdate: _apply_members,
     KeysUpdate: _apply_keys,
+    StaffUpdate: _apply_staff,
 }

@@ -14,6 +14,9 @@ from pos_client.core.returns import SaleReturn
 from pos_client.core.sale import Sale
 from pos_client.store.db import classify, immediate_transaction
 
+# Sales and returns count for the shift open when they commit (none: NULL).
+OPEN_SHIFT = "(SELECT shift_id FROM shifts WHERE closed_at IS NULL)"
+
 
 @dataclass(frozen=True, slots=True)
 class OutboxItem:
@@ -84,7 +87,8 @@ class Journal:
             created = sale.created_at.isoformat()
             conn.execute(
                 "INSERT INTO sales (sale_id, number, created_at, member_id, total,"
-                " points_earned, body, coupons_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " points_earned, body, coupons_used, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                f" {OPEN_SHIFT})",
                 (
                     sale.sale_id,
                     sale.number,
@@ -169,6 +173,10 @@ class Journal:
                     "refund": back.plan.refund,
                     "body": body,
                 }
+            )
+            db.execute(
+                f"UPDATE returns SET shift_id = {OPEN_SHIFT} WHERE return_id = ?",
+                [back.return_id],
             )
             db.table("returned_lines").insert_all(
                 {
@@ -258,7 +266,7 @@ class Journal:
     def queue_state(self) -> QueueState:
         try:
             waiting, oldest = self._db.execute(
-                "SELECT COUNT(*), MIN(created_at) FROM outbox"
+                "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE kind != 'audit'"
             ).fetchone()
             dead = self._db.execute("SELECT COUNT(*) FROM dead_letters").fetchone()[0]
             conflicts = self._db.execute("SELECT COUNT(*) FROM conflicts").fetchone()[0]

@@ -160,3 +160,56 @@ MIGRATIONS.append(
         "CREATE INDEX returned_lines_sale ON returned_lines (sale_id, position)",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        """CREATE TABLE staff (
+            staff_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            pin_hash TEXT NOT NULL,
+            badge TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX staff_badge ON staff (badge) WHERE badge != ''",
+        """CREATE TABLE login_state (
+            staff_id TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            locked_until TEXT
+        )""",
+        """CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            staff_id TEXT,
+            event TEXT NOT NULL,
+            details TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+        """CREATE TABLE shifts (
+            shift_id TEXT PRIMARY KEY,
+            number INTEGER NOT NULL UNIQUE,
+            opened_at TEXT NOT NULL,
+            opened_by TEXT NOT NULL,
+            opening_float INTEGER NOT NULL,
+            closed_at TEXT,
+            closed_by TEXT,
+            counted_cash INTEGER,
+            summary TEXT
+        )""",
+        # At most one open shift: every open one has the same value in this index.
+        "CREATE UNIQUE INDEX shifts_one_open ON shifts ((closed_at IS NULL))"
+        " WHERE closed_at IS NULL",
+        """CREATE TABLE cash_moves (
+            move_id TEXT PRIMARY KEY,
+            shift_id TEXT NOT NULL REFERENCES shifts(shift_id),
+            at TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            reason TEXT NOT NULL
+        )""",
+        "ALTER TABLE sales ADD COLUMN shift_id TEXT",
+        "ALTER TABLE returns ADD COLUMN shift_id TEXT",
+        "CREATE INDEX sales_shift ON sales (shift_id)",
+        "CREATE INDEX returns_shift ON returns (shift_id)",
+    ]
+)

@@ -1,6 +1,7 @@
 """One sync round: push the outbox in batches, then pull ruleset (unless unchanged, by its
-ETag), catalog and member cache (as deltas since the last cursor), keys, and the outlet's phone
-key (kept outside the database). The hub's Date header tells how far the clocks differ."""
+ETag), catalog and member cache (as deltas since the last cursor), keys, the outlet's staff,
+and the outlet's phone key (kept outside the database). The hub's Date header tells how far the
+clocks differ."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pos_client.core.catalog import CatalogError, Product
 from pos_client.core.identity import public_key_from_text
 from pos_client.core.loyalty import Member, MemberError
 from pos_client.core.ruleset import RulesetError, parse_ruleset
+from pos_client.core.staff import StaffMember
 from pos_client.store.caches import (
     Caches,
     CacheUpdate,
@@ -19,6 +21,7 @@ from pos_client.store.caches import (
     KeysUpdate,
     MemberUpdate,
     RulesetUpdate,
+    StaffUpdate,
 )
 from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile, SecretFileError
@@ -30,6 +33,7 @@ from pos_client.sync.models import (
     MemberCacheAnswer,
     PhoneKeyAnswer,
     RulesetAnswer,
+    StaffAnswer,
 )
 
 DEFAULT_BATCH = 50
@@ -123,6 +127,7 @@ class SyncEngine:
             ("catalog", self._catalog),
             ("keys", self._keys),
             ("members", self._members),
+            ("staff", self._staff),
         ):
             try:
                 update = fetch()
@@ -143,6 +148,8 @@ class SyncEngine:
             return update.cursor
         if isinstance(update, KeysUpdate):
             return len(update.keys)
+        if isinstance(update, StaffUpdate):
+            return len(update.staff)
         return self._caches.version(name) or 0
 
     def _ruleset(self) -> RulesetUpdate | None:
@@ -173,6 +180,10 @@ class SyncEngine:
         answer = MemberCacheAnswer.model_validate(data)
         members = tuple(Member.from_dict(m) for m in answer.members)
         return MemberUpdate(answer.cursor, answer.full, members, tuple(answer.removed))
+
+    def _staff(self) -> StaffUpdate:
+        answer = StaffAnswer.model_validate(self._client.get_json("/v1/staff"))
+        return StaffUpdate(tuple(StaffMember.from_dict(person) for person in answer.staff))
 
     def _pull_phone_key(self, secret: SecretFile, report: SyncReport) -> None:
         """The outlet's phone HMAC key, kept in its own file (written only when it changes)."""

@@ -65,3 +65,9 @@ class PhoneKeyAnswer(Answer):
 
 class KeysAnswer(Answer):
     keys: dict[str, str] = Field(min_length=1)  # key id -> Ed25519 public key, base64url
+
+
+class StaffAnswer(Answer):
+    """Read whole; each record is validated by the core (a bad PIN hash refuses the list)."""
+
+    staff: list[dict[str, Any]]

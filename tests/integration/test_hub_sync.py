@@ -243,7 +243,7 @@ def test_sync_once_and_status_on_the_command_line(
     status = json.loads(capsys.readouterr().out)
     assert (status["waiting"], status["dead_letters"], status["conflicts"]) == (1, 0, 0)
     assert status["oldest_unsent"] and status["last_sync"]
-    assert set(status["caches"]) == {"ruleset", "catalog", "members", "keys"}
+    assert set(status["caches"]) == {"ruleset", "catalog", "members", "keys", "staff"}
 
     assert main([*config, "sync", "--once"]) == 0
     assert "sent 1: applied 1, duplicate 0" in capsys.readouterr().out

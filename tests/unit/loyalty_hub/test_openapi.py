@@ -20,7 +20,11 @@ def test_the_contract_names_every_result_a_terminal_must_handle() -> None:
     schemas = contract_document()["components"]["schemas"]
     statuses = schemas["ItemResult"]["properties"]["status"]["enum"]
     assert set(statuses) == {"applied", "duplicate", "rejected", "conflict"}
-    assert set(schemas["TransactionItem"]["properties"]["kind"]["enum"]) == {"sale", "return"}
+    assert set(schemas["TransactionItem"]["properties"]["kind"]["enum"]) == {
+        "sale",
+        "return",
+        "audit",
+    }
     assert "304" in contract_document()["paths"]["/v1/ruleset"]["get"]["responses"]
 
 

@@ -1,0 +1,143 @@
+"""A cashier's shift, Qt-free: open with a float, cash put in or taken out, and a close that
+counts the drawer against what it should hold. Each step is journaled with its audit entry."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from pos_client.checkout import CheckoutError, store_call
+from pos_client.core.money import Money
+from pos_client.core.shift import Shift, ShiftSummary
+from pos_client.core.staff import StaffMember
+from pos_client.store.audit_log import AuditLog
+from pos_client.store.shifts import Shifts
+
+MAX_CASH = 10_000_000_00  # ten million roubles: more is a typing slip
+
+
+@dataclass(frozen=True, slots=True)
+class ClosedShift:
+    shift: Shift
+    summary: ShiftSummary
+    counted: Money
+    closed_at: datetime
+    closed_by: StaffMember
+
+
+class ShiftDesk:
+    def __init__(
+        self,
+        shifts: Shifts,
+        audit: AuditLog,
+        clock: Callable[[], datetime],
+        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+    ) -> None:
+        self._shifts = shifts
+        self._audit = audit
+        self._clock = clock
+        self._new_id = new_id
+
+    def current(self) -> Shift | None:
+        return store_call(self._shifts.current)
+
+    def open(self, staff: StaffMember, opening_float: Money) -> Shift:
+        _check_amount(opening_float)
+        if self.current() is not None:
+            raise CheckoutError("shift_already_open")
+        shift_id, now = self._new_id(), self._clock()
+        numbers: list[int] = []
+
+        def insert(db: sqlite_utils.Database) -> None:
+            numbers.append(Shifts.insert_open(db, shift_id, now, staff.staff_id, opening_float))
+
+        store_call(
+            lambda: self._audit.record(
+                now, staff.staff_id, "shift_opened", {"float": opening_float}, also=insert
+            )
+        )
+        return Shift(shift_id, numbers[0], now, staff.staff_id, opening_float)
+
+    def move_cash(self, staff: StaffMember, amount: Money, reason: str) -> None:
+        """Cash put into the drawer (amount > 0) or taken out (< 0), with the reason given."""
+        shift = self._open_shift()
+        if amount == 0:
+            raise CheckoutError("cash_move_zero")
+        _check_amount(abs(amount))
+        reason = " ".join(reason.split())[:100]
+        if not reason:
+            raise CheckoutError("cash_move_reason")
+        if amount < 0 and -amount > self.summary().expected_cash:
+            raise CheckoutError("cash_out_exceeds", expected=self.summary().expected_cash)
+        move_id, now = self._new_id(), self._clock()
+
+        def insert(db: sqlite_utils.Database) -> None:
+            Shifts.insert_cash_move(
+                db,
+                move_id=move_id,
+                shift_id=shift.shift_id,
+                at=now,
+                staff_id=staff.staff_id,
+                amount=amount,
+                reason=reason,
+            )
+
+        event = "cash_in" if amount > 0 else "cash_out"
+        store_call(
+            lambda: self._audit.record(
+                now, staff.staff_id, event, {"amount": abs(amount), "reason": reason}, also=insert
+            )
+        )
+
+    def summary(self) -> ShiftSummary:
+        shift = self._open_shift()
+        return store_call(lambda: self._shifts.summary(shift))
+
+    def close(
+        self, staff: StaffMember, counted: Money, *, unsynced_confirmed: bool = False
+    ) -> ClosedShift:
+        """Close with the cash counted. While sales wait to sync the close is refused
+        (shift_unsynced) unless the cashier was told and confirmed."""
+        _check_amount(counted)
+        shift = self._open_shift()
+        summary = self.summary()
+        if summary.waiting_to_sync and not unsynced_confirmed:
+            raise CheckoutError("shift_unsynced", waiting=summary.waiting_to_sync)
+        now = self._clock()
+
+        def close(db: sqlite_utils.Database) -> None:
+            Shifts.mark_closed(
+                db,
+                shift_id=shift.shift_id,
+                at=now,
+                staff_id=staff.staff_id,
+                counted=counted,
+                summary=summary,
+            )
+
+        details = {
+            "number": shift.number,
+            "expected": summary.expected_cash,
+            "counted": counted,
+            "difference": summary.difference(counted),
+            "waiting_to_sync": summary.waiting_to_sync,
+        }
+        store_call(
+            lambda: self._audit.record(now, staff.staff_id, "shift_closed", details, also=close)
+        )
+        return ClosedShift(shift, summary, counted, now, staff)
+
+    def _open_shift(self) -> Shift:
+        shift = self.current()
+        if shift is None:
+            raise CheckoutError("no_open_shift")
+        return shift
+
+
+def _check_amount(amount: Money) -> None:
+    if not 0 <= amount <= MAX_CASH:
+        raise CheckoutError("bad_cash_amount")
