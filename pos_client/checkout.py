@@ -95,6 +95,7 @@ class Checkout:
         phone_key: SecretFile | None = None,
         hub_contact: Callable[[], HubContact] = lambda: ONLINE,
         cashier: Callable[[], tuple[str, str] | None] = lambda: None,
+        shift_open: Callable[[], bool] = lambda: True,
     ) -> None:
         self._journal = journal
         self._caches = caches
@@ -111,6 +112,7 @@ class Checkout:
         self._phone_key = phone_key
         self._hub_contact = hub_contact
         self._cashier = cashier
+        self._shift_open = shift_open
         self._cap_waived = False  # a manager approved spending above the offline cap
         self.engine = PricingEngine(self._empty_ruleset())
         self.reload_rules()
@@ -375,6 +377,7 @@ class Checkout:
         priced = self.priced
         if not priced.lines:
             raise CheckoutError("empty_receipt")
+        self._require_shift()
         try:
             tender = settle(priced.total, kind, received)
         except TenderError:
@@ -472,6 +475,7 @@ class Checkout:
         """Take goods back from a sale in this terminal's journal: `wanted` maps a line's
         position to a quantity. Points are reversed in proportion; refund by the sale's tender.
         More than was sold (counting earlier returns) is refused and nothing is written."""
+        self._require_shift()
         return_id = self._new_id()
         created_at = self._clock()
 
@@ -497,6 +501,11 @@ class Checkout:
             raise CheckoutError("bad_return", detail=str(exc)) from None
         log.info("return of sale %d journaled: refund %d", back.sale.number, back.plan.refund)
         return back
+
+    def _require_shift(self) -> None:
+        """Money moves only within an open shift, so every sale and return is in its report."""
+        if not store_call(self._shift_open):
+            raise CheckoutError("no_open_shift")
 
     def _check_offline_redemption(self, points: int) -> None:
         """The network may have gone since the points were chosen: check the cap again."""

@@ -23,13 +23,19 @@ from pos_client.checkout import Checkout, Till
 from pos_client.config import TerminalConfig
 from pos_client.core.identity import IdentityRules
 from pos_client.resources import resource_path
+from pos_client.shift_desk import ShiftDesk
+from pos_client.staff_desk import StaffDesk
+from pos_client.store.audit_log import AuditLog
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile
 from pos_client.store.seen_tokens import SeenTokens
+from pos_client.store.shifts import Shifts
+from pos_client.store.staff import StaffRoster
 from pos_client.sync.loop import SyncLoop
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.staff_flow import StaffFlow
 from pos_client.ui.strings import set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
 from pos_client.ui.wedge_filter import WedgeFilter
@@ -111,6 +117,9 @@ def build_till(
     apply_style(app)
     db = open_database(config.db_path)
     journal, caches = Journal(db), Caches(db)
+    audit = AuditLog(db, config.terminal_id)
+    staff = StaffDesk(StaffRoster(db), audit, clock)
+    shifts = ShiftDesk(Shifts(db), audit, clock)
     bridge = SyncBridge()
     loop = SyncLoop(
         db_path=config.db_path,
@@ -132,10 +141,13 @@ def build_till(
         identity_rules=IdentityRules(phone_region=config.phone_region),
         phone_key=SecretFile(config.phone_key_path),
         hub_contact=bridge.hub_contact,
+        cashier=staff.cashier,
+        shift_open=lambda: shifts.current() is not None,
     )
     outlet_name = checkout.ruleset.outlet.name if checkout.ruleset.version else config.outlet_id
     window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)
     bridge.setParent(window)
+    StaffFlow(window, staff, shifts)
     window.rules_reloaded.connect(keep_out_of_gc)
     wedge = WedgeFilter(window, config.wedge_max_gap_ms, config.wedge_min_length)
     wedge.scanned.connect(window.handle_code)

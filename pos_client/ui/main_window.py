@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -47,9 +48,13 @@ from pos_client.ui.status_bar import SyncStatusBar
 from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
 
+if TYPE_CHECKING:
+    from pos_client.ui.staff_flow import StaffFlow
+
 
 class MainWindow(QMainWindow):
     rules_reloaded = Signal()
+    retranslated = Signal()
 
     def __init__(
         self, checkout: Checkout, bridge: SyncBridge, outlet_name: str, terminal_id: str
@@ -62,6 +67,7 @@ class MainWindow(QMainWindow):
         self._ruleset_version = checkout.ruleset.version
         self.dialog: QDialog | None = None
         self.last_sale: Sale | None = None
+        self.staff_flow: StaffFlow | None = None  # login, shifts and approvals, when staffed
 
         central = QWidget(self)
         root = QVBoxLayout(central)
@@ -79,7 +85,10 @@ class MainWindow(QMainWindow):
 
         root.addLayout(self._build_body(central), 1)
         root.addLayout(self._build_actions(central))
-        self.setCentralWidget(central)
+        self.till_page = central
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(central)
+        self.setCentralWidget(self.pages)
 
         self.status = SyncStatusBar(outlet_name, terminal_id, self)
         self.setStatusBar(self.status)
@@ -134,6 +143,23 @@ class MainWindow(QMainWindow):
         body.addLayout(side, 2)
         return body
 
+    def add_page(self, page: QWidget) -> None:
+        """Another page of the window (the login page), shown instead of the till."""
+        self.pages.addWidget(page)
+
+    def show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        if page is self.till_page:
+            self.scan_field.setFocus()
+
+    def showing(self, page: QWidget) -> bool:
+        return self.pages.currentWidget() is page
+
+    def set_till_enabled(self, enabled: bool) -> None:
+        """The till's keys work only on the till page, for someone logged in."""
+        for action in self.till_actions:
+            action.setEnabled(enabled)
+
     def add_camera_preview(self, preview: QWidget) -> None:
         """The camera's picture beside the scan field, like a viewfinder: the cashier sees
         what it reads, and the receipt and totals keep their room."""
@@ -143,6 +169,7 @@ class MainWindow(QMainWindow):
         """A big button per action, each with its F-key (also when the button is not seen)."""
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
+        self.till_actions: list[QAction] = []
         for key, shortcut, handler in (
             ("action_qty", "F2", self.change_quantity),
             ("action_card", "F3", self.enter_card),
@@ -161,6 +188,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(handler)
             self.addAction(action)
+            self.till_actions.append(action)
             actions.addWidget(button)
             self.buttons[key] = button
         return actions
@@ -218,6 +246,7 @@ class MainWindow(QMainWindow):
         self.totals_panel.refresh()
         self.status.refresh()
         self.clear_message()
+        self.retranslated.emit()
 
     def _size_columns(self) -> None:
         """Number, quantity, price and amount as wide as their headings and the longest values
@@ -283,6 +312,8 @@ class MainWindow(QMainWindow):
         It closes the finished receipt, and answers an open card or phone dialog (a card or
         app code scanned instead of typed). While another dialog is open it is not taken.
         """
+        if self.staff_flow is not None and self.staff_flow.take_code(code):
+            return
         if isinstance(self.dialog, SaleDialog):
             self.dialog.accept()
         elif isinstance(self.dialog, CardDialog | PhoneDialog | ReceiptNumberDialog):
@@ -363,6 +394,8 @@ class MainWindow(QMainWindow):
             available = self.checkout.redeemable_points()
         except CheckoutError as exc:
             self.show_error(exc)
+            if exc.code.startswith("offline_") and self.staff_flow is not None:
+                self.staff_flow.waive_offline_cap(exc)
             return
         rate = format_money(self.checkout.ruleset.points.kopecks_per_point)
         if available <= 0:
@@ -426,8 +459,7 @@ class MainWindow(QMainWindow):
         tender = tr(f"return_by_{back.tender}")
         refund = format_money(back.plan.refund)
         self.show_message(tr("return_done", number=back.sale.number, refund=refund, tender=tender))
-        if self.bridge.loop is not None:
-            self.bridge.loop.wake()
+        self.wake_sync()
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()
@@ -523,11 +555,18 @@ class MainWindow(QMainWindow):
         self.coupon_holds.keep_for_sale()
         self.refresh()
         self.clear_message()
-        if self.bridge.loop is not None:
-            self.bridge.loop.wake()
+        self.wake_sync()
         balance = self._balance_of(member) if member else None
         receipt = SaleDialog(sale, member, balance, self)
         self._open(receipt)
+
+    def wake_sync(self) -> None:
+        """Something new waits to be sent: the sync thread sends it now when online."""
+        if self.bridge.loop is not None:
+            self.bridge.loop.wake()
+
+    def open_dialog(self, dialog: QDialog) -> None:
+        self._open(dialog)
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog
@@ -538,8 +577,13 @@ class MainWindow(QMainWindow):
     def _dialog_closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        if self.dialog is not None:
+            return  # another dialog followed this one and keeps the keys
         self.activateWindow()  # keys go back to the till, whatever the window manager does
-        self.scan_field.setFocus()
+        if self.showing(self.till_page):
+            self.scan_field.setFocus()
+        elif self.staff_flow is not None:
+            self.staff_flow.page.pin.setFocus()
 
     # -- sync -----------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """`pos-client --demo --smoke-test`: one demo sale through the real window, then exit.
 
 Proves an installed (or frozen) program works end to end: the window opens (offscreen when
-there is no display), a product and a member card are scanned, the receipt is paid by card
+there is no display), the demo cashier logs in and opens the shift, a product and a member
+card are scanned, the receipt is paid by card
 through the payment dialog, and the sale reaches the demo hub. Then `pos-client doctor`'s
 checks run on the same terminal (a synthetic camera stands in for a missing one), which proves
 the native parts a bundle must carry: OpenCV, zxing-cpp, the zbar library, SQLite, TLS-capable
@@ -21,12 +22,26 @@ from pos_client.config import TerminalConfig
 from pos_client.doctor import OK, run_checks
 from pos_client.ui.app import RunningTill, run
 from pos_client.ui.dialogs import PayDialog
+from pos_client.ui.main_window import MainWindow
+from pos_client.ui.shift_dialogs import CashDialog
 
 SMOKE_PRODUCT = "4607012340016"  # cappuccino in the demo catalog
 SMOKE_CARD = "2780000000047"  # a demo member's card
+SMOKE_CASHIER = ("S0001", "1111")  # the demo seed's cashier and her PIN
 TIMEOUT_MS = 30_000
 POLL_MS = 50
 IGNORED_WARNINGS = ("This plugin does not support propagateSizeHints()",)  # offscreen only
+
+
+def start_demo_shift(window: MainWindow) -> bool:
+    """Log the demo seed's cashier in through the login page and open the shift (float 0)."""
+    if window.staff_flow is None:
+        return True
+    window.staff_flow.login(*SMOKE_CASHIER)
+    opening = window.dialog
+    if isinstance(opening, CashDialog):
+        opening.submitted.emit(0, "")
+    return window.showing(window.till_page) and window.dialog is None
 
 
 class SmokeTest:
@@ -50,6 +65,9 @@ class SmokeTest:
 
     def _sell(self) -> None:
         window = self.till.window
+        if not start_demo_shift(window):
+            self._fail(f"the demo cashier could not start: {window.message.text()}")
+            return
         window.handle_code(SMOKE_CARD)
         window.handle_code(SMOKE_PRODUCT)
         if window.checkout.member is None or not window.checkout.receipt.lines:

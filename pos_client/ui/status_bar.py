@@ -25,6 +25,8 @@ class SyncStatusBar(QStatusBar):
         self.warning = QLabel(self)
         self.warning.setObjectName("syncWarning")
         self.place = QLabel(self)
+        self.cashier = QLabel(self)
+        self.cashier.setObjectName("cashier")
         for widget in (
             self.connection,
             self.waiting,
@@ -35,10 +37,14 @@ class SyncStatusBar(QStatusBar):
             self.clock,
         ):
             self.addWidget(widget)
+        self.addPermanentWidget(self.cashier)
         self.addPermanentWidget(self.place)
         self._outlet, self._terminal = outlet, terminal
         self.status = SyncStatus()
         self.refresh()
+
+    def show_cashier(self, text: str) -> None:
+        self.cashier.setText(text)
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status

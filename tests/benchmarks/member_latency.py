@@ -51,6 +51,16 @@ class StampedSource:
         self._inner.close()
 
 
+def ready_to_sell(window: object) -> None:
+    """The demo cashier logged in with the shift open, and the start-up state frozen out of the
+    collector's way, as the till does once its window is up."""
+    from pos_client.ui.app import keep_out_of_gc
+    from pos_client.ui.smoke import start_demo_shift
+
+    assert start_demo_shift(window)  # type: ignore[arg-type]
+    keep_out_of_gc()
+
+
 def run() -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QTimer
@@ -59,14 +69,14 @@ def run() -> dict[str, object]:
     from pos_client.core.loyalty import Member, PointsBalance
     from pos_client.demo import start_demo
     from pos_client.scanner.decoders import QR_CODE
-    from pos_client.ui.app import build_till, keep_out_of_gc
+    from pos_client.ui.app import build_till
     from pos_client.ui.camera_view import start_camera_loop
 
     app = QApplication.instance() or QApplication([])
     demo = start_demo(language="en", camera="synthetic")
     clock = MovableClock()
     till = build_till(demo.config, app, clock=clock)
-    keep_out_of_gc()  # as the till does once its window is up
+    ready_to_sell(till.window)
     camera = till.camera
     assert camera is not None and till.camera_loop is not None
     till.camera_loop.stop()

@@ -25,6 +25,7 @@ from pos_client.store.journal import Journal
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
 from pos_client.ui.app import build_till
+from pos_client.ui.smoke import start_demo_shift
 
 LINES = 100
 SAMPLES = 300
@@ -74,6 +75,7 @@ def run() -> dict[str, object]:
         window = till.window
         window.resize(1280, 800)
         window.show()
+        assert start_demo_shift(window)
         window.handle_code(GOLD_CARD)
         for barcode in barcodes:
             window.handle_code(barcode)

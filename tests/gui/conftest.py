@@ -14,6 +14,7 @@ from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import RunningTill, build_till
 from pos_client.ui.dialogs import PayDialog
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.shift_dialogs import CashDialog
 
 
 @pytest.fixture
@@ -30,8 +31,31 @@ def till(demo: DemoEnvironment, qapp: QApplication, qtbot: QtBot) -> Iterator[Ru
     running.window.resize(1280, 800)
     running.window.show()
     qtbot.waitUntil(lambda: running.window.status.status.online is True, timeout=10_000)
+    log_in(qtbot, running.window)
     yield running
     running.close()
+
+
+CASHIER = ("S0001", "1111")  # Анна Смирнова, cashier, in the demo seed
+MANAGER = ("S0003", "9999")  # Мария Иванова, manager
+
+
+def log_in(
+    qtbot: QtBot, window: MainWindow, who: tuple[str, str] = CASHIER, opening: str = "5000"
+) -> None:
+    """Pick the name on the login page, type the PIN, Enter; open the shift if none is."""
+    flow = window.staff_flow
+    assert flow is not None and window.showing(flow.page)
+    flow.page.choose(who[0])
+    flow.page.pin.setFocus()
+    qtbot.keyClicks(flow.page.pin, who[1])
+    qtbot.keyClick(flow.page.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.showing(window.till_page))
+    if isinstance(window.dialog, CashDialog):
+        opening_dialog = window.dialog
+        opening_dialog.amount.setText(opening)
+        with qtbot.waitSignal(opening_dialog.finished):
+            qtbot.keyClick(opening_dialog.amount, Qt.Key.Key_Return)
 
 
 def scan(qtbot: QtBot, code: str) -> None:

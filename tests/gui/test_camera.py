@@ -15,6 +15,7 @@ from pos_client.ui.app import RunningTill, build_till
 from pos_client.ui.camera_view import CameraPreview
 from pos_client.ui.member_phone import QR_SIZE, MemberPhone
 from tests.conftest import GOLD_CARD, MILK
+from tests.gui.conftest import log_in
 
 
 @pytest.fixture
@@ -23,6 +24,7 @@ def camera_till(demo: DemoEnvironment, qapp: QApplication, qtbot: QtBot) -> Iter
     qtbot.addWidget(running.window)
     running.window.resize(1280, 800)
     running.window.show()
+    log_in(qtbot, running.window)
     yield running
     running.close()
 
@@ -65,6 +67,8 @@ def test_a_missing_camera_is_shown_and_the_till_keeps_working(
         preview = running.window.findChild(CameraPreview)
         assert preview is not None
         qtbot.waitUntil(lambda: "Камера не отвечает" in preview.text(), timeout=10_000)
+        running.window.show()
+        log_in(qtbot, running.window)
         running.window.handle_code(MILK)
         assert len(running.window.checkout.receipt.lines) == 1
     finally:

@@ -13,7 +13,10 @@ from tests.gui.conftest import pay_by_card, press, scan
 
 
 def hub_sales(demo: DemoEnvironment) -> list[str]:
-    return [row["key"] for row in demo.hub.store.query("SELECT key FROM transactions")]  # type: ignore[attr-defined]
+    return [
+        row["key"]
+        for row in demo.hub.store.query("SELECT key FROM transactions WHERE kind = 'sale'")
+    ]  # type: ignore[attr-defined]
 
 
 def test_a_whole_sale_from_scanner_keys_to_synced(

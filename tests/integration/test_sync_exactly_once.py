@@ -29,7 +29,9 @@ def utc_now() -> datetime:
 
 
 def hub_sales(hub: EmbeddedHub) -> list[str]:
-    return [row["key"] for row in hub.store.query("SELECT key FROM transactions")]
+    return [
+        row["key"] for row in hub.store.query("SELECT key FROM transactions WHERE kind = 'sale'")
+    ]
 
 
 def hub_points(hub: EmbeddedHub, member_id: str = "M-00004") -> int:

@@ -1,0 +1,137 @@
+"""Dialogs of the shift: an amount of cash (opening float, cash in or out) and the close."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_client.core.money import MoneyError, format_money, parse_money
+from pos_client.ui.dialogs import dialog_buttons, grow_to_fit, wrapped_label
+from pos_client.ui.strings import tr
+
+
+class CashDialog(QDialog):
+    """An amount of cash, and the reason when one is asked for (cash in and out)."""
+
+    submitted = Signal(int, str)  # kopecks, reason
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        title: str,
+        label: str,
+        ok_text: str,
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cashDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        caption = wrapped_label(self, "cashCaption")
+        caption.setText(label)
+        layout.addWidget(caption)
+        self.amount = QLineEdit(format_money(0, ""), self)
+        self.amount.setObjectName("cashAmount")
+        self.amount.selectAll()
+        layout.addWidget(self.amount)
+        self.reason: QLineEdit | None = None
+        if reason is not None:
+            layout.addWidget(QLabel(tr("cash_reason_label"), self))
+            self.reason = QLineEdit(reason, self)
+            self.reason.setObjectName("cashReason")
+            self.reason.setMaxLength(100)
+            layout.addWidget(self.reason)
+        self.error = wrapped_label(self, "dialogError")
+        layout.addWidget(self.error)
+        box = dialog_buttons(self, ok_text)
+        box.accepted.connect(self._submit)
+        layout.addWidget(box)
+        self.amount.setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        grow_to_fit(self)
+
+    def _submit(self) -> None:
+        try:
+            amount = parse_money(self.amount.text())
+        except MoneyError:
+            self.show_error(tr("err_bad_cash_amount"))
+            return
+        self.submitted.emit(amount, self.reason.text() if self.reason else "")
+
+
+class CloseShiftDialog(QDialog):
+    """The shift's figures, the cash counted, and, while sales wait to sync, the cashier's
+    word that they know."""
+
+    submitted = Signal(int, bool)  # counted kopecks, unsynced sales acknowledged
+
+    def __init__(self, report: str, waiting: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("closeShiftDialog")
+        self.setWindowTitle(tr("close_shift_title"))
+        layout = QVBoxLayout(self)
+        self.report = QPlainTextEdit(report, self)
+        self.report.setObjectName("receiptText")
+        self.report.setReadOnly(True)
+        metrics = self.report.fontMetrics()
+        self.report.setMinimumWidth(metrics.horizontalAdvance("0" * 44) + 40)
+        self.report.setMinimumHeight(metrics.lineSpacing() * min(report.count("\n") + 2, 22))
+        layout.addWidget(self.report)
+        layout.addWidget(QLabel(tr("close_counted_label"), self))
+        self.counted = QLineEdit(self)
+        self.counted.setObjectName("cashAmount")
+        layout.addWidget(self.counted)
+        self.unsynced = QCheckBox(tr("close_unsynced", waiting=waiting), self)
+        self.unsynced.setObjectName("unsyncedAck")
+        self.unsynced.setVisible(waiting > 0)
+        layout.addWidget(self.unsynced)
+        self.error = wrapped_label(self, "dialogError")
+        layout.addWidget(self.error)
+        box = dialog_buttons(self, tr("close_confirm"))
+        box.accepted.connect(self._submit)
+        layout.addWidget(box)
+        self.counted.setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        grow_to_fit(self)
+
+    def _submit(self) -> None:
+        try:
+            counted = parse_money(self.counted.text())
+        except MoneyError:
+            self.show_error(tr("err_bad_cash_amount"))
+            return
+        self.submitted.emit(counted, self.unsynced.isChecked())
+
+
+class TextDialog(QDialog):
+    """A report to read (and print), closed with Enter or Esc."""
+
+    def __init__(self, title: str, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit(text, self)
+        self.text.setObjectName("receiptText")
+        self.text.setReadOnly(True)
+        metrics = self.text.fontMetrics()
+        self.text.setMinimumWidth(metrics.horizontalAdvance("0" * 44) + 40)
+        self.text.setMinimumHeight(metrics.lineSpacing() * min(text.count("\n") + 2, 24))
+        layout.addWidget(self.text)
+        box = dialog_buttons(self, tr("ok"))
+        box.accepted.connect(self.accept)
+        layout.addWidget(box)
