@@ -223,6 +223,9 @@ class StaffFlow(QObject):
         if found is None:
             return
         sale = found.sale
+        if all(found.returned.get(n, 0) >= line.quantity for n, line in enumerate(sale.lines)):
+            self.window.show_message(tr("err_nothing_to_void", number=sale.number), "error")
+            return
         what = tr("approval_void", number=sale.number, total=sale.total)
         self.ask_approval(
             OverrideAction.VOID_AFTER_PAYMENT, sale.sale_id, what, lambda a: self._void(found, a)

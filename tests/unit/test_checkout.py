@@ -5,6 +5,7 @@ import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlite_utils
@@ -27,6 +28,11 @@ NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 @pytest.fixture
 def checkout(journal: Journal, caches: Caches) -> Checkout:
+    return make_checkout(journal, caches)
+
+
+def make_checkout(journal: Journal, caches: Caches, **extra: Any) -> Checkout:
+    """A checkout on the demo seed's catalog, members and ruleset, with a fixed clock."""
     seed = demo_seed()
     caches.replace_catalog(1, [Product.from_dict(p) for p in seed["products"]], NOW)
     caches.replace_members(1, [Member.from_dict(m) for m in seed["members"]], NOW)
@@ -39,6 +45,7 @@ def checkout(journal: Journal, caches: Caches) -> Checkout:
         till=Till(OUTLET, TERMINAL),
         clock=fixed_clock,
         new_id=lambda: next(ids),
+        **extra,
     )
 
 

@@ -1,0 +1,126 @@
+"""Login and lockout, a manager's approval used once, and the shift's close, on the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pos_client.demo import DemoEnvironment
+from pos_client.ui.app import RunningTill
+from pos_client.ui.approval_dialog import ApprovalDialog
+from pos_client.ui.dialogs import ReceiptNumberDialog, SaleDialog
+from pos_client.ui.shift_dialogs import CloseShiftDialog, TextDialog
+from tests.conftest import CAPPUCCINO, CROISSANT
+from tests.gui.conftest import CASHIER, MANAGER, log_in, pay_by_card, press, scan
+
+
+def hub_events(demo: DemoEnvironment) -> list[str]:
+    rows = demo.hub.store.query("SELECT event FROM audit_entries ORDER BY seq")  # type: ignore[attr-defined]
+    return [row["event"] for row in rows]
+
+
+def type_pin(qtbot: QtBot, till: RunningTill, pin: str) -> None:
+    page = till.window.staff_flow.page  # type: ignore[union-attr]
+    qtbot.keyClicks(page.pin, pin)
+    qtbot.keyClick(page.pin, Qt.Key.Key_Return)
+
+
+def test_five_wrong_pins_lock_the_cashier_out(
+    till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    window = till.window
+    flow = window.staff_flow
+    assert flow is not None
+    press(qtbot, Qt.Key.Key_F12)  # nothing happens on the login page... after logging out:
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.showing(flow.page)
+    assert window.status.cashier.text() == "Никто не вошёл"
+    flow.page.choose(CASHIER[0])
+    for left in (4, 3, 2, 1):
+        type_pin(qtbot, till, "0000")
+        assert flow.page.message.text() == f"Неверный PIN. Осталось попыток: {left}"
+    type_pin(qtbot, till, "0000")
+    assert "заблокирован на 15 мин" in flow.page.message.text()
+    type_pin(qtbot, till, CASHIER[1])
+    assert "вход заблокирован до" in flow.page.message.text()
+    press(qtbot, Qt.Key.Key_F12)
+    assert window.showing(flow.page) and window.dialog is None  # the till's keys are off
+    log_in(qtbot, window, MANAGER)
+    assert window.status.cashier.text().startswith("Кассир: Мария Иванова, смена №1")
+    qtbot.waitUntil(lambda: "login_while_locked" in hub_events(demo), timeout=10_000)
+    assert hub_events(demo).count("login_failed") == 5
+
+
+def test_a_manager_approves_one_void_and_the_approval_is_spent(
+    till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    window = till.window
+    scan(qtbot, CAPPUCCINO)
+    scan(qtbot, CROISSANT)
+    pay_by_card(qtbot, window)
+    assert isinstance(window.dialog, SaleDialog)
+    assert "Кассир" in window.dialog.text.toPlainText()
+    assert "Анна Смирнова" in window.dialog.text.toPlainText()
+    window.dialog.accept()
+    sale = window.last_sale
+    assert sale is not None and sale.cashier_id == "S0001"
+
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    number = window.dialog
+    assert isinstance(number, ReceiptNumberDialog) and number.number.text() == "1"
+    qtbot.keyClick(number.number, Qt.Key.Key_Return)
+    approval = window.dialog
+    assert isinstance(approval, ApprovalDialog)
+    assert approval.who.count() == 1 and approval.who.currentData() == MANAGER[0]
+    qtbot.keyClicks(approval.pin, "1111")
+    qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    assert approval.error.text() == "Неверный PIN. Осталось попыток: 4"
+    qtbot.keyClicks(approval.pin, MANAGER[1])
+    with qtbot.waitSignal(approval.finished):
+        qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    assert window.message.text().startswith("Чек №1 сторнирован: вернуть 241,60")
+
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.dialog, ReceiptNumberDialog)
+    qtbot.keyClick(window.dialog.number, Qt.Key.Key_Return)
+    assert window.message.text() == "По чеку №1 уже всё возвращено"
+    qtbot.waitUntil(lambda: "override_used" in hub_events(demo), timeout=10_000)
+    returns = demo.hub.store.query("SELECT body FROM transactions WHERE kind = 'return'")  # type: ignore[attr-defined]
+    assert len(returns) == 1 and '"approved_by":"S0003"' in returns[0]["body"]
+
+
+def test_closing_the_shift_counts_the_cash_and_warns_of_unsent_sales(
+    till: RunningTill, qtbot: QtBot
+) -> None:
+    window = till.window
+    window.work_offline.setChecked(True)
+    scan(qtbot, CAPPUCCINO)
+    pay_by_card(qtbot, window)
+    window.dialog.accept()  # type: ignore[union-attr]
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_X,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    close = window.dialog
+    assert isinstance(close, CloseShiftDialog)
+    report = close.report.toPlainText().replace("\u00a0", " ")  # the view shows NBSP as space
+    assert "Смена №1" in report and "Продажи: 1" in report
+    assert "Наличные на начало              5 000,00 ₽" in report
+    assert close.unsynced.isVisible()
+    close.counted.setText("4990")
+    qtbot.keyClick(close.counted, Qt.Key.Key_Return)
+    assert close.error.text().startswith("Не отправлено на сервер: 1")
+    close.unsynced.setChecked(True)
+    with qtbot.waitSignal(close.finished):
+        qtbot.keyClick(close.counted, Qt.Key.Key_Return)
+    flow = window.staff_flow
+    assert flow is not None and window.showing(flow.page)
+    closed = window.dialog
+    assert isinstance(closed, TextDialog)
+    text = closed.text.toPlainText()
+    assert "Пересчитано" in text and "Расхождение" in text and "−10,00" in text
+    closed.accept()
+    log_in(qtbot, window, CASHIER, opening="0")
+    assert window.status.cashier.text() == "Кассир: Анна Смирнова, смена №2"

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from pos_client.checkout import Checkout, CheckoutError
+from pos_client.core.shift import ShiftSummary
+from pos_client.core.staff import Role, StaffMember
+from pos_client.shift_desk import ShiftDesk
+from pos_client.store.audit_log import AuditLog
+from pos_client.store.caches import Caches
+from pos_client.store.journal import Journal
+from pos_client.store.shifts import Shifts
+from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, TERMINAL, fixed_clock
+from tests.unit.test_checkout import make_checkout
+
+ANNA = StaffMember("S0001", "Анна Смирнова", Role.CASHIER, "scrypt$-")
+
+
+@pytest.fixture
+def shifts(terminal_db: sqlite_utils.Database) -> ShiftDesk:
+    ids = iter(f"shift-{n}" for n in range(1, 100))
+    return ShiftDesk(
+        Shifts(terminal_db), AuditLog(terminal_db, TERMINAL), fixed_clock, lambda: next(ids)
+    )
+
+
+@pytest.fixture
+def staffed(journal: Journal, caches: Caches, shifts: ShiftDesk) -> Checkout:
+    return make_checkout(journal, caches, shift_open=lambda: shifts.current() is not None)
+
+
+def test_no_sale_or_return_without_an_open_shift(staffed: Checkout, shifts: ShiftDesk) -> None:
+    staffed.scan(CAPPUCCINO)
+    with pytest.raises(CheckoutError) as refused:
+        staffed.pay("card", 0)
+    assert refused.value.code == "no_open_shift" and len(staffed.receipt.lines) == 1
+    shifts.open(ANNA, 500000)
+    assert staffed.pay("card", 0).number == 1
+
+
+def test_the_close_counts_the_drawer_against_the_shift_figures(
+    staffed: Checkout, shifts: ShiftDesk, terminal_db: sqlite_utils.Database
+) -> None:
+    shift = shifts.open(ANNA, 500000)
+    assert shift.number == 1
+    with pytest.raises(CheckoutError, match="shift_already_open"):
+        shifts.open(ANNA, 0)
+    staffed.identify_card(GOLD_CARD)
+    staffed.scan(CAPPUCCINO)
+    staffed.scan(CROISSANT)
+    cash_sale = staffed.pay("cash", 100000)
+    staffed.scan(CAPPUCCINO)
+    card_sale = staffed.pay("card", 0)
+    back = staffed.return_lines(cash_sale.sale_id, {1: 1})  # the croissant, by cash
+    shifts.move_cash(ANNA, 20000, "размен")
+    shifts.move_cash(ANNA, -300000, "инкассация")
+    with pytest.raises(CheckoutError) as too_much:
+        shifts.move_cash(ANNA, -10_000_000, "всё")
+    assert too_much.value.code == "cash_out_exceeds"
+    for amount, reason, code in ((0, "x", "cash_move_zero"), (100, "  ", "cash_move_reason")):
+        with pytest.raises(CheckoutError) as bad:
+            shifts.move_cash(ANNA, amount, reason)
+        assert bad.value.code == code
+
+    summary = shifts.summary()
+    assert summary == ShiftSummary(
+        opening_float=500000,
+        sales=2,
+        sales_total=cash_sale.total + card_sale.total,
+        sales_by_tender={"cash": cash_sale.total, "card": card_sale.total},
+        returns=1,
+        refunds_total=back.plan.refund,
+        refunds_by_tender={"cash": back.plan.refund},
+        points_earned=cash_sale.points_earned + card_sale.points_earned,
+        points_spent=0,
+        points_reversed=back.plan.points_reversed,
+        points_refunded=0,
+        coupons_used=0,
+        cash_in=20000,
+        cash_out=300000,
+        waiting_to_sync=3,
+    )
+    assert summary.expected_cash == 500000 + cash_sale.total - back.plan.refund + 20000 - 300000
+
+    with pytest.raises(CheckoutError) as unsynced:
+        shifts.close(ANNA, summary.expected_cash)
+    assert unsynced.value.code == "shift_unsynced" and unsynced.value.params["waiting"] == 3
+    assert shifts.current() is not None
+    closed = shifts.close(ANNA, summary.expected_cash - 1000, unsynced_confirmed=True)
+    assert closed.summary.difference(closed.counted) == -1000
+    assert shifts.current() is None
+    audit = AuditLog(terminal_db, TERMINAL)
+    assert [e.event for e in audit.entries()] == [
+        "shift_opened",
+        "cash_in",
+        "cash_out",
+        "shift_closed",
+    ]
+    assert audit.entries()[-1].details["difference"] == -1000
+    assert shifts.open(ANNA, 0).number == 2
+    assert shifts.summary().sales == 0  # the new shift starts from nothing
