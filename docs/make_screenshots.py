@@ -15,12 +15,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pos_client.core.identity import receipt_code
 from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import apply_style, build_till
+from pos_client.ui.approval_dialog import ApprovalDialog
 from pos_client.ui.dialogs import PayDialog
 from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.return_dialog import ReturnDialog
+from pos_client.ui.shift_dialogs import CloseShiftDialog
+from pos_client.ui.smoke import start_demo_shift
 from pos_client.ui.strings import set_language
 
 BASKET = ["4607012340016", "4607012340016", "4607012340115", "4607012340177", "2780000000047"]
@@ -73,6 +76,40 @@ def shoot_return(window: MainWindow, app: QApplication, out: Path, suffix: str) 
     settle(app, timeout_ms=100)
     save(dialog, out / f"return{suffix}.png")
     dialog.reject()
+
+
+def shoot_login(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    """The login page after a wrong PIN, then the demo cashier logs in and opens the shift."""
+    settle(app, lambda: window.status.status.online)
+    flow = window.staff_flow
+    assert flow is not None
+    flow.login("S0001", "0000")
+    settle(app, timeout_ms=100)
+    save(window, out / f"login{suffix}.png")
+    assert start_demo_shift(window)
+
+
+def shoot_staff(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    """A manager's approval for voiding the last receipt, and the shift's close."""
+    flow = window.staff_flow
+    sale = window.last_sale
+    assert flow is not None and sale is not None
+    window.cancel_receipt()
+    flow.void_paid_receipt()
+    assert window.dialog is not None
+    window.dialog.entered.emit(str(sale.number))  # type: ignore[attr-defined]
+    settle(app, timeout_ms=100)
+    approval = window.dialog
+    assert isinstance(approval, ApprovalDialog)
+    save(approval, out / f"approval{suffix}.png")
+    approval.reject()
+    flow.close_shift()
+    close = window.dialog
+    assert isinstance(close, CloseShiftDialog)
+    close.counted.setText("4950")
+    settle(app, timeout_ms=100)
+    save(close, out / f"close-shift{suffix}.png")
+    close.reject()
 
 
 def shoot_offline(window: MainWindow, app: QApplication, out: Path) -> None:
@@ -144,6 +181,7 @@ def shoot_camera(app: QApplication, out: Path) -> None:
     till = build_till(demo.config, app)
     till.window.resize(1280, 768)
     till.window.show()
+    assert start_demo_shift(till.window)
     phone = MemberPhone(demo.members(), demo.app_code, camera=till.camera)
     phone.member.setCurrentIndex(phone.member.findData("M-00004"))
     phone.show()
@@ -192,8 +230,10 @@ def main(out: Path) -> int:
         till = build_till(demo.config, app)
         till.window.resize(1280, 800)
         till.window.show()
+        shoot_login(till.window, app, out, suffix)
         shoot(till.window, app, out, suffix)
         shoot_return(till.window, app, out, suffix)
+        shoot_staff(till.window, app, out, suffix)
         if language == "ru":
             shoot_offline(till.window, app, out)
             shoot_phone_dialog(till.window, app, out)

@@ -231,6 +231,25 @@ class PayDialog(QDialog):
         self.submitted.emit("cash", amount)
 
 
+def receipt_view(parent: QWidget, text: str, lines: int) -> QPlainTextEdit:
+    """Receipt-printer text as it will print: fixed width, `lines` rows tall at most."""
+    view = QPlainTextEdit(parent)
+    view.setObjectName("receiptText")
+    view.setReadOnly(True)
+    view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(13)
+    view.setFont(font)
+    view.setPlainText(text)
+    metrics = QFontMetrics(font)
+    rows = min(text.count("\n") + 2, lines)
+    view.setMinimumSize(
+        metrics.horizontalAdvance("M" * (RECEIPT_WIDTH + 4)), metrics.lineSpacing() * rows
+    )
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return view
+
+
 class SaleDialog(QDialog):
     """The finished receipt, until the cashier starts the next customer."""
 
@@ -244,19 +263,7 @@ class SaleDialog(QDialog):
         done = QLabel(tr("sale_done"), self)
         done.setObjectName("saleDone")
         layout.addWidget(done)
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("receiptText")
-        self.text.setReadOnly(True)
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(13)
-        self.text.setFont(font)
-        self.text.setPlainText(render_sale(sale, member, balance))
-        metrics = QFontMetrics(font)
-        self.text.setMinimumSize(
-            metrics.horizontalAdvance("M" * (RECEIPT_WIDTH + 4)), metrics.lineSpacing() * 28
-        )
-        self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.text = receipt_view(self, render_sale(sale, member, balance), lines=28)
         layout.addWidget(self.text)
         next_customer = QPushButton(tr("sale_new"), self)
         next_customer.setDefault(True)

@@ -8,13 +8,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from pos_client.core.money import MoneyError, format_money, parse_money
-from pos_client.ui.dialogs import dialog_buttons, grow_to_fit, wrapped_label
+from pos_client.ui.dialogs import dialog_buttons, grow_to_fit, receipt_view, wrapped_label
 from pos_client.ui.strings import tr
 
 
@@ -82,12 +81,7 @@ class CloseShiftDialog(QDialog):
         self.setObjectName("closeShiftDialog")
         self.setWindowTitle(tr("close_shift_title"))
         layout = QVBoxLayout(self)
-        self.report = QPlainTextEdit(report, self)
-        self.report.setObjectName("receiptText")
-        self.report.setReadOnly(True)
-        metrics = self.report.fontMetrics()
-        self.report.setMinimumWidth(metrics.horizontalAdvance("0" * 44) + 40)
-        self.report.setMinimumHeight(metrics.lineSpacing() * min(report.count("\n") + 2, 22))
+        self.report = receipt_view(self, report, lines=24)
         layout.addWidget(self.report)
         layout.addWidget(QLabel(tr("close_counted_label"), self))
         self.counted = QLineEdit(self)
@@ -125,12 +119,7 @@ class TextDialog(QDialog):
         self.setObjectName("reportDialog")
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        self.text = QPlainTextEdit(text, self)
-        self.text.setObjectName("receiptText")
-        self.text.setReadOnly(True)
-        metrics = self.text.fontMetrics()
-        self.text.setMinimumWidth(metrics.horizontalAdvance("0" * 44) + 40)
-        self.text.setMinimumHeight(metrics.lineSpacing() * min(text.count("\n") + 2, 24))
+        self.text = receipt_view(self, text, lines=26)
         layout.addWidget(self.text)
         box = dialog_buttons(self, tr("ok"))
         box.accepted.connect(self.accept)
