@@ -71,8 +71,10 @@ class ShiftDesk:
         reason = " ".join(reason.split())[:100]
         if not reason:
             raise CheckoutError("cash_move_reason")
-        if amount < 0 and -amount > self.summary().expected_cash:
-            raise CheckoutError("cash_out_exceeds", expected=self.summary().expected_cash)
+        if amount < 0:
+            expected = self.summary().expected_cash
+            if -amount > expected:
+                raise CheckoutError("cash_out_exceeds", amount=expected)
         move_id, now = self._new_id(), self._clock()
 
         def insert(db: sqlite_utils.Database) -> None:
