@@ -16,7 +16,7 @@ from pos_client.core.identity import receipt_code
 from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import apply_style, build_till
 from pos_client.ui.approval_dialog import ApprovalDialog
-from pos_client.ui.dialogs import PayDialog
+from pos_client.ui.dialogs import PayDialog, SaleDialog
 from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
@@ -58,9 +58,10 @@ def shoot(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None
     settle(app, timeout_ms=100)
     save(dialog, out / f"pay{suffix}.png")
     dialog.submitted.emit("cash", 100000)
-    settle(app, timeout_ms=100)
-    assert window.dialog is not None
-    save(window.dialog, out / f"receipt{suffix}.png")
+    receipt = window.dialog
+    assert isinstance(receipt, SaleDialog)
+    settle(app, lambda: "…" not in receipt.print_row.state.text())  # printed on the demo roll
+    save(receipt, out / f"receipt{suffix}.png")
     window.dialog.accept()
 
 

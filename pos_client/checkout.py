@@ -421,6 +421,14 @@ class Checkout:
 
     # -- sync problems ---------------------------------------------------------------------------
 
+    def last_receipt(self) -> tuple[Sale, Member | None] | None:
+        """The newest sale and its member as the cache knows them now, to print a copy."""
+        sale = store_call(self._journal.last_sale)
+        if sale is None:
+            return None
+        member_id = sale.member_id
+        return sale, store_call(lambda: self._caches.member_by_id(member_id)) if member_id else None
+
     def sync_problems(self) -> list[Problem]:
         """Dead letters and conflicts, newest first."""
         return store_call(self._journal.problems)

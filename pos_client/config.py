@@ -11,13 +11,23 @@ from pathlib import Path
 import platformdirs
 
 from pos_client.core.phone import DEFAULT_REGION, is_known_region
+from pos_client.printing.target import DEFAULT_PROFILE, PrinterTarget, parse_target
 from pos_client.scanner.wedge import DEFAULT_MAX_GAP_MS, DEFAULT_MIN_LENGTH
 from pos_client.token_store import KEYRING, keyring_token
 
 APP_NAME = "pos-client"
 LANGUAGES = ("ru", "en")
 ENV_PREFIX = "POS_CLIENT_"
-ENV_KEYS = ("api_url", "outlet_id", "terminal_id", "token", "data_dir", "language", "camera")
+ENV_KEYS = (
+    "api_url",
+    "outlet_id",
+    "terminal_id",
+    "token",
+    "data_dir",
+    "language",
+    "camera",
+    "printer",
+)
 
 
 class ConfigError(Exception):
@@ -41,6 +51,8 @@ class TerminalConfig:
     wedge_max_gap_ms: float = DEFAULT_MAX_GAP_MS  # slower keys are a person typing
     wedge_min_length: int = DEFAULT_MIN_LENGTH  # shorter bursts are a person typing
     token_source: str = ""  # where the token came from (for `config show`), never the token
+    printer: PrinterTarget | None = None  # None: receipts are shown on screen only
+    printer_profile: str = DEFAULT_PROFILE  # python-escpos printer profile (code pages, width)
 
     @property
     def db_path(self) -> Path:
@@ -105,6 +117,11 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         raise ConfigError(
             f"phone_region must be a two-letter country code such as RU, not {region!r}"
         )
+    printer = str(values.get("printer", "")).strip()
+    try:
+        target = parse_target(printer) if printer else None
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     return TerminalConfig(
         api_url=str(values["api_url"]).rstrip("/"),
         outlet_id=str(values["outlet_id"]),
@@ -119,6 +136,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         phone_region=region,
         wedge_max_gap_ms=_number(values, "wedge_max_gap_ms", DEFAULT_MAX_GAP_MS, 1.0, 500.0),
         token_source=token_source,
+        printer=target,
+        printer_profile=str(values.get("printer_profile", DEFAULT_PROFILE)),
         wedge_min_length=int(
             _number(values, "wedge_min_length", DEFAULT_MIN_LENGTH, 1, 64, whole=True)
         ),

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pos_client.config import TerminalConfig
+from pos_client.printing.target import PrinterTarget
 from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
 from pos_client.store.journal import Journal
@@ -70,6 +71,7 @@ def start_demo(language: str = "ru", root: Path | None = None, camera: str = "")
         language=language,
         sync_interval_s=10.0,
         camera=camera,
+        printer=PrinterTarget("file", str(root / "receipts.prn")),  # the demo's receipt roll
     )
     db = open_database(config.db_path)
     with HubClient(config.api_url, config.token) as client:

@@ -115,6 +115,7 @@ def shown_config(config: TerminalConfig, config_path: Path) -> dict[str, object]
     for key, value in asdict(config).items():
         shown[key] = str(value) if isinstance(value, Path) else value
     shown["token"] = f"(hidden, {len(config.token)} characters)"
+    shown["printer"] = str(config.printer or "")
     shown["db_path"] = str(config.db_path)
     shown["phone_key_path"] = str(config.phone_key_path)
     return shown

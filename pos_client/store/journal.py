@@ -204,6 +204,14 @@ class Journal:
         except sqlite3.Error as exc:
             raise classify(exc) from exc
 
+    def last_sale(self) -> Sale | None:
+        """The newest sale of this terminal (for reprinting its receipt), or None."""
+        try:
+            row = self._db.execute("SELECT body FROM sales ORDER BY number DESC LIMIT 1").fetchone()
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return None if row is None else Sale.from_dict(json.loads(row[0]))
+
     def sale_count(self) -> int:
         return self._db["sales"].count
 

@@ -35,6 +35,8 @@ from pos_client.store.shifts import Shifts
 from pos_client.store.staff import StaffRoster
 from pos_client.sync.loop import SyncLoop
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.printer_bridge import PrinterBridge
+from pos_client.ui.receipt_printing import ReceiptPrinting
 from pos_client.ui.staff_flow import StaffFlow
 from pos_client.ui.strings import set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
@@ -72,6 +74,7 @@ class RunningTill:
     loop: SyncLoop
     wedge: WedgeFilter
     db: sqlite_utils.Database
+    printer: PrinterBridge
     camera: CameraBridge | None = None
     camera_loop: CameraLoop | None = None
     extra_windows: list[QWidget] = field(default_factory=list)  # closed with the till
@@ -83,11 +86,12 @@ class RunningTill:
         if self.camera_loop is not None:
             self.camera_loop.stop()
         self.loop.stop()
+        self.printer.close()
         # Reports the threads queued before they stopped must not reach a closed database.
-        for source in (self.window.bridge, self.camera):
+        for source in (self.window.bridge, self.camera, self.printer):
             if source is not None:
                 source.blockSignals(True)
-        for receiver in (self.window, self.window.bridge, self.camera):
+        for receiver in (self.window, self.window.bridge, self.camera, self.printer):
             if receiver is not None:
                 QCoreApplication.removePostedEvents(receiver, QEvent.Type.MetaCall)
         for window in self.extra_windows:
@@ -148,12 +152,14 @@ def build_till(
     window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)
     bridge.setParent(window)
     StaffFlow(window, staff, shifts)
+    printer = PrinterBridge(config.printer, config.printer_profile, window)
+    ReceiptPrinting(window, printer)
     window.rules_reloaded.connect(keep_out_of_gc)
     wedge = WedgeFilter(window, config.wedge_max_gap_ms, config.wedge_min_length)
     wedge.scanned.connect(window.handle_code)
     app.installEventFilter(wedge)
     loop.start()
-    running = RunningTill(window, loop, wedge, db)
+    running = RunningTill(window, loop, wedge, db, printer)
     if config.camera:  # OpenCV and the decoders load only for a till with a camera
         from pos_client.ui.camera_view import CameraBridge, CameraPreview, start_camera
 
@@ -176,6 +182,7 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
     till.window.resize(1280, 800)
     till.window.show()
     QTimer.singleShot(0, window_ready)  # after the first paint
+    QTimer.singleShot(0, till.printer.warm_up)
     if after_start:
         after_start(till)
     previous_handler = quit_on_terminate(app)

@@ -7,7 +7,7 @@ event loop and tests drive them like a cashier would.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.checkout import CheckoutError
-from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import MoneyError, format_money, parse_money
-from pos_client.core.sale import Sale
-from pos_client.ui.receipt_text import WIDTH as RECEIPT_WIDTH
-from pos_client.ui.receipt_text import render_sale
+from pos_client.printing.document import WIDTH as RECEIPT_WIDTH
+from pos_client.printing.document import PrintDocument
 from pos_client.ui.strings import has_text, tr
 
 
@@ -250,21 +248,51 @@ def receipt_view(parent: QWidget, text: str, lines: int) -> QPlainTextEdit:
     return view
 
 
-class SaleDialog(QDialog):
-    """The finished receipt, until the cashier starts the next customer."""
+class PrintRow(QWidget):
+    """How printing went, beside a button that prints (again)."""
 
-    def __init__(
-        self, sale: Sale, member: Member | None, balance: PointsBalance | None, parent: QWidget
-    ) -> None:
+    requested = Signal()
+
+    def __init__(self, parent: QWidget, button_text: str, shortcut: str = "") -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.state = wrapped_label(self, "printState")
+        self.button = QPushButton(button_text, self)
+        self.button.setObjectName("printButton")
+        self.button.setAutoDefault(False)
+        if shortcut:
+            self.button.setShortcut(QKeySequence(shortcut))
+        self.button.clicked.connect(self.requested)
+        layout.addWidget(self.state, 1)
+        layout.addWidget(self.button)
+
+    def show_state(self, text: str, kind: str) -> None:
+        self.state.setText(text)
+        self.state.setProperty("kind", kind)
+        self.state.style().unpolish(self.state)
+        self.state.style().polish(self.state)
+        dialog = self.window()
+        if isinstance(dialog, QDialog):
+            grow_to_fit(dialog)
+
+
+class SaleDialog(QDialog):
+    """The finished receipt as it prints, until the cashier starts the next customer."""
+
+    def __init__(self, number: int, document: PrintDocument, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("saleDialog")
-        self.setWindowTitle(tr("sale_title", number=sale.number))
+        self.setWindowTitle(tr("sale_title", number=number))
+        self.number = number
         layout = QVBoxLayout(self)
         done = QLabel(tr("sale_done"), self)
         done.setObjectName("saleDone")
         layout.addWidget(done)
-        self.text = receipt_view(self, render_sale(sale, member, balance), lines=28)
+        self.text = receipt_view(self, document.as_text(), lines=28)
         layout.addWidget(self.text)
+        self.print_row = PrintRow(self, tr("sale_print"), "Ctrl+P")
+        layout.addWidget(self.print_row)
         next_customer = QPushButton(tr("sale_new"), self)
         next_customer.setDefault(True)
         next_customer.clicked.connect(self.accept)

@@ -42,6 +42,7 @@ from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.problems_dialog import ProblemsDialog
 from pos_client.ui.receipt_model import ReceiptModel
+from pos_client.ui.receipt_text import ReceiptHeader, receipt_document
 from pos_client.ui.return_dialog import ReturnDialog
 from pos_client.ui.scan_field import ScanField
 from pos_client.ui.status_bar import SyncStatusBar
@@ -49,12 +50,14 @@ from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, t
 from pos_client.ui.sync_bridge import SyncBridge
 
 if TYPE_CHECKING:
+    from pos_client.ui.receipt_printing import ReceiptPrinting
     from pos_client.ui.staff_flow import StaffFlow
 
 
 class MainWindow(QMainWindow):
     rules_reloaded = Signal()
     retranslated = Signal()
+    sale_completed = Signal(object, object, object)  # Sale, Member | None, PointsBalance | None
 
     def __init__(
         self, checkout: Checkout, bridge: SyncBridge, outlet_name: str, terminal_id: str
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None
         self.last_sale: Sale | None = None
         self.staff_flow: StaffFlow | None = None  # login, shifts and approvals, when staffed
+        self.printing: ReceiptPrinting | None = None  # receipts on paper, when set up
 
         central = QWidget(self)
         root = QVBoxLayout(central)
@@ -557,8 +561,19 @@ class MainWindow(QMainWindow):
         self.clear_message()
         self.wake_sync()
         balance = self._balance_of(member) if member else None
-        receipt = SaleDialog(sale, member, balance, self)
-        self._open(receipt)
+        document = receipt_document(sale, member, balance, self.receipt_header())
+        self._open(SaleDialog(sale.number, document, self))
+        self.sale_completed.emit(sale, member, balance)
+
+    def receipt_header(self) -> ReceiptHeader:
+        """The outlet and the names of its stamp cards, as receipts print them."""
+        language = Language.current
+        names = {
+            rule.effect.stamp_card: rule.name(language)
+            for rule in self.checkout.ruleset.rules
+            if rule.effect.kind == "stamp" and rule.effect.stamp_card
+        }
+        return ReceiptHeader(self._outlet_name, names)
 
     def wake_sync(self) -> None:
         """Something new waits to be sent: the sync thread sends it now when online."""

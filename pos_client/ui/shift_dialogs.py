@@ -13,7 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.core.money import MoneyError, format_money, parse_money
-from pos_client.ui.dialogs import dialog_buttons, grow_to_fit, receipt_view, wrapped_label
+from pos_client.ui.dialogs import (
+    PrintRow,
+    dialog_buttons,
+    grow_to_fit,
+    receipt_view,
+    wrapped_label,
+)
 from pos_client.ui.strings import tr
 
 
@@ -121,6 +127,8 @@ class TextDialog(QDialog):
         layout = QVBoxLayout(self)
         self.text = receipt_view(self, text, lines=26)
         layout.addWidget(self.text)
+        self.print_row = PrintRow(self, tr("report_print"))
+        layout.addWidget(self.print_row)
         box = dialog_buttons(self, tr("ok"))
         box.accepted.connect(self.accept)
         layout.addWidget(box)

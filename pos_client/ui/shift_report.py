@@ -7,7 +7,8 @@ from datetime import datetime
 
 from pos_client.core.money import format_money
 from pos_client.core.shift import Shift, ShiftSummary
-from pos_client.ui.receipt_text import WIDTH, pair
+from pos_client.printing.document import WIDTH
+from pos_client.ui.receipt_text import pair
 from pos_client.ui.strings import tr
 
 

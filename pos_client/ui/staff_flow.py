@@ -165,9 +165,9 @@ class StaffFlow(QObject):
         summary = self._call(self.shifts.summary)
         if summary is None:
             return
-        text = render_shift(shift, summary, self._name_of(shift.opened_by))
-        title = tr("shift_report_title", number=shift.number)
-        self.window.open_dialog(TextDialog(title, text, self.window))
+        self._show_report(
+            shift.number, render_shift(shift, summary, self._name_of(shift.opened_by))
+        )
 
     def close_shift(self) -> None:
         person, shift = self.desk.current, self._require_shift()
@@ -198,10 +198,19 @@ class StaffFlow(QObject):
             )
             self.logout()
             self.page.show_error(tr("shift_closed", number=shift.number))
-            title = tr("shift_report_title", number=shift.number)
-            self.window.open_dialog(TextDialog(title, text, self.window))
+            self._show_report(shift.number, text)
 
         dialog.submitted.connect(submitted)
+        self.window.open_dialog(dialog)
+
+    def _show_report(self, number: int, text: str) -> None:
+        """A shift report to read, with a button that prints it."""
+        dialog = TextDialog(tr("shift_report_title", number=number), text, self.window)
+        printing = self.window.printing
+        if printing is None:
+            dialog.print_row.hide()
+        else:
+            dialog.print_row.requested.connect(lambda: printing.print_report(dialog, number))
         self.window.open_dialog(dialog)
 
     # -- manager approvals ------------------------------------------------------------

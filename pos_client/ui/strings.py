@@ -605,6 +605,47 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "status_nobody": ("Никто не вошёл", "Nobody logged in"),
     "receipt_cashier": ("Кассир", "Cashier"),
+    "receipt_copy": ("КОПИЯ ЧЕКА", "RECEIPT COPY"),
+    "receipt_total": ("ИТОГ", "TOTAL"),
+    "receipt_where": ("Терминал {terminal} · {channel}", "Terminal {terminal} · {channel}"),
+    "channel_store": ("магазин", "store"),
+    "channel_web": ("интернет-магазин", "web shop"),
+    "channel_app": ("приложение", "app"),
+    "receipt_keep": ("Чек нужен для возврата", "Keep the receipt for returns"),
+    "receipt_points_spent": ("Списано баллов", "Points spent"),
+    "receipt_stamps": ("Штампы: {name}", "Stamps: {name}"),
+    "sale_print": ("Ctrl+P  Копия чека", "Ctrl+P  Print a copy"),
+    "report_print": ("Печать", "Print"),
+    "menu_reprint": ("Напечатать копию последнего чека", "Print a copy of the last receipt"),
+    "print_what_receipt": ("Чек № {number}", "Receipt {number}"),
+    "print_what_report": ("Отчёт по смене № {number}", "Shift {number} report"),
+    "print_sending": ("{what}: печать…", "{what}: printing…"),
+    "print_done": ("{what} напечатан", "{what} printed"),
+    "print_not_set_up": (
+        "Принтер чеков не настроен — документ только на экране (printer в config.toml)",
+        "No receipt printer is set up — shown on screen only (printer in config.toml)",
+    ),
+    "print_unplugged": (
+        "{what} не напечатан: принтер не отвечает — проверьте кабель и питание.",
+        "{what} not printed: the printer does not answer — check its cable and power.",
+    ),
+    "print_out_of_paper": (
+        "{what} не напечатан: в принтере нет бумаги — вставьте новую ленту.",
+        "{what} not printed: the printer is out of paper — load a new roll.",
+    ),
+    "print_failed": (
+        "{what} не напечатан: ошибка принтера (подробности в журнале).",
+        "{what} not printed: the printer failed (details in the log).",
+    ),
+    "print_sale_kept": (
+        "Продажа проведена и сохранена; Ctrl+P — напечатать копию.",
+        "The sale is complete and saved; Ctrl+P prints a copy.",
+    ),
+    "err_no_sales_yet": (
+        "На этой кассе ещё не было продаж",
+        "No sale has been made on this till yet",
+    ),
+    "receipt_coupon": ("Купон на следующую покупку", "Coupon for your next purchase"),
 }
 
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from pos_client.config import TerminalConfig
 from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import RunningTill, build_till
 from pos_client.ui.dialogs import PayDialog
@@ -26,14 +27,20 @@ def demo(tmp_path: Path) -> Iterator[DemoEnvironment]:
 
 @pytest.fixture
 def till(demo: DemoEnvironment, qapp: QApplication, qtbot: QtBot) -> Iterator[RunningTill]:
-    running = build_till(demo.config, qapp)
+    running = open_till(demo.config, qapp, qtbot)
+    yield running
+    running.close()
+
+
+def open_till(config: TerminalConfig, qapp: QApplication, qtbot: QtBot) -> RunningTill:
+    """The window shown, online, with the demo cashier logged in and the shift open."""
+    running = build_till(config, qapp)
     qtbot.addWidget(running.window)
     running.window.resize(1280, 800)
     running.window.show()
     qtbot.waitUntil(lambda: running.window.status.status.online is True, timeout=10_000)
     log_in(qtbot, running.window)
-    yield running
-    running.close()
+    return running
 
 
 CASHIER = ("S0001", "1111")  # Анна Смирнова, cashier, in the demo seed

@@ -2,7 +2,8 @@ from datetime import UTC, datetime
 
 from pos_client.core.receipt import Receipt
 from pos_client.core.sale import build_sale, settle
-from pos_client.ui.receipt_text import WIDTH, render_sale
+from pos_client.printing.document import WIDTH
+from pos_client.ui.receipt_text import ReceiptHeader, receipt_document
 from pos_client.ui.strings import set_language
 from tests.unit.core.factories import member, price, product, rule
 
@@ -28,7 +29,7 @@ def test_every_discount_has_its_row_and_no_row_is_wider_than_the_paper() -> None
         channel="store",
         language="ru",
     )
-    text = render_sale(sale, buyer, None)
+    text = receipt_document(sale, buyer, None, ReceiptHeader("Невский")).as_text()
     rows = text.splitlines()
     assert all(len(row) <= WIDTH for row in rows)
     assert any(row.strip().startswith("−10% Правило a") and row.endswith("−38,00") for row in rows)

@@ -1,0 +1,1 @@
+"""Receipt printers: the printed document and ESC/POS devices (USB, serial, network, file)."""

@@ -1,0 +1,129 @@
+"""Printing to ESC/POS receipt printers through python-escpos (loaded only when printing).
+
+A document is rendered to ESC/POS bytes first (no device needed), then sent in one piece. A
+printer that can answer (network, serial, USB) is asked for its paper sensor before anything
+is sent, so an empty roll is reported instead of a receipt lost in the printer's buffer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import platformdirs
+
+# The library turns its printer profiles into a pickle on import, in a new temporary folder
+# each time unless told where: keep one in the till's cache, parsed once.
+_PROFILES_CACHE = Path(platformdirs.user_cache_dir("pos-client")) / "escpos"
+_PROFILES_CACHE.mkdir(parents=True, exist_ok=True)
+os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(_PROFILES_CACHE))
+
+from escpos.escpos import Escpos  # noqa: E402
+from escpos.exceptions import Error as EscposError  # noqa: E402
+from escpos.printer import Dummy, Network, Serial, Usb  # noqa: E402
+
+from pos_client.printing.document import Barcode, PrintDocument  # noqa: E402
+from pos_client.printing.target import DEFAULT_PROFILE, PrinterTarget  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 5.0
+PAPER_OUT = 0  # python-escpos paper_status(): 0 none, 1 near the end, 2 enough
+# Characters the printers' code pages lack, written as a cashier would by hand.
+SUBSTITUTES = str.maketrans(
+    {"₽": "р.", "…": "...", "—": "-", "−": "-", "×": "x", "•": "*", "«": '"', "»": '"'}
+)
+
+
+class PrintError(Exception):
+    """The receipt did not print; `reason` is unplugged, out_of_paper or failed."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+def render(document: PrintDocument, profile: str = DEFAULT_PROFILE) -> bytes:
+    """The document as ESC/POS commands, ending with a feed and a cut."""
+    printer = Dummy(profile=profile)
+    for block in document.blocks:
+        if isinstance(block, Barcode):
+            printer.set_with_default(align="center")
+            with contextlib.redirect_stdout(io.StringIO()):  # the library reports its renderer
+                printer.barcode(
+                    "{B" + block.data,
+                    "CODE128",
+                    height=64,
+                    width=2,
+                    pos="BELOW",
+                    function_type="B",
+                )
+            continue
+        printer.set_with_default(
+            align="center" if block.center else "left",
+            bold=block.bold,
+            double_height=block.big,
+            double_width=block.big,
+        )
+        printer.text(block.text.translate(SUBSTITUTES) + "\n")
+    printer.set_with_default()
+    printer.cut()
+    return bytes(printer.output)
+
+
+def send(data: bytes, target: PrinterTarget, profile: str = DEFAULT_PROFILE) -> None:
+    """Send rendered bytes; PrintError says why they did not reach the paper."""
+    if target.kind == "file":
+        _append(Path(target.address), data)
+        return
+    with _opened(target, profile) as printer:
+        try:
+            if printer.paper_status() == PAPER_OUT:
+                raise PrintError("out_of_paper", str(target))
+            printer._raw(data)
+        except (OSError, EscposError) as exc:
+            raise PrintError("unplugged", f"{target}: {exc}") from exc
+    log.info("receipt printed on %s (%d bytes)", target, len(data))
+
+
+def _append(path: Path, data: bytes) -> None:
+    """A device node (/dev/usb/lp0) or a file that collects receipts (tests, demo)."""
+    try:
+        with path.open("ab") as device:
+            device.write(data)
+    except (FileNotFoundError, IsADirectoryError) as exc:
+        raise PrintError("unplugged", f"{path}: {exc.strerror}") from exc
+    except OSError as exc:
+        raise PrintError("failed", f"{path}: {exc.strerror or exc}") from exc
+
+
+class _Network(Network):  # type: ignore[misc]
+    """The library's network printer, with a socket that is closed when it cannot connect."""
+
+    def open(self, raise_not_found: bool = True) -> None:
+        self.device = socket.create_connection((self.host, self.port), self.timeout)
+
+
+@contextlib.contextmanager
+def _opened(target: PrinterTarget, profile: str) -> Iterator[Escpos]:
+    printer: Escpos
+    if target.kind == "network":
+        printer = _Network(target.address, target.number, CONNECT_TIMEOUT_S, profile=profile)
+    elif target.kind == "serial":
+        printer = Serial(target.address, target.number, timeout=CONNECT_TIMEOUT_S, profile=profile)
+    else:
+        printer = Usb(target.vendor_id, target.product_id, profile=profile)
+    try:
+        printer.open()
+    except (OSError, EscposError, RuntimeError, ValueError) as exc:  # pyusb without libusb too
+        raise PrintError("unplugged", f"{target}: {exc}") from exc
+    try:
+        yield printer
+    finally:
+        printer.close()

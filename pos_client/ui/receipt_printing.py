@@ -1,0 +1,101 @@
+"""Receipts on paper: each paid sale prints, Ctrl+P prints a copy of the last one, shift
+reports print from their dialog. A printer that is unplugged or out of paper is named in
+plain words; the sale it was printing stays complete and a copy can be printed later."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from pos_client.checkout import CheckoutError
+from pos_client.core.loyalty import Member, PointsBalance
+from pos_client.core.sale import Sale
+from pos_client.printing.document import PrintDocument
+from pos_client.ui.dialogs import SaleDialog
+from pos_client.ui.printer_bridge import PrinterBridge
+from pos_client.ui.receipt_text import receipt_document, text_document
+from pos_client.ui.shift_dialogs import TextDialog
+from pos_client.ui.strings import tr
+
+if TYPE_CHECKING:
+    from pos_client.ui.main_window import MainWindow
+
+
+class ReceiptPrinting(QObject):
+    def __init__(self, window: MainWindow, printer: PrinterBridge) -> None:
+        super().__init__(window)
+        self.window, self.printer = window, printer
+        self._jobs: dict[int, tuple[str, bool]] = {}  # job -> what it prints, is it a sale
+        self._last: tuple[Sale, Member | None, PointsBalance | None] | None = None
+        window.printing = self
+        window.sale_completed.connect(self.print_sale)
+        printer.finished.connect(self._finished)
+        self.reprint_action = QAction(window)
+        self.reprint_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.reprint_action.triggered.connect(self.print_copy)
+        window.terminal_menu.insertAction(window.problems_action, self.reprint_action)
+        window.addAction(self.reprint_action)
+        window.till_actions.append(self.reprint_action)
+        window.retranslated.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.reprint_action.setText(tr("menu_reprint"))
+
+    def print_sale(self, sale: Sale, member: Member | None, balance: PointsBalance | None) -> None:
+        """The receipt of a sale just paid (its dialog shows how printing goes)."""
+        self._last = (sale, member, balance)
+        dialog = self.window.dialog
+        if isinstance(dialog, SaleDialog):
+            dialog.print_row.requested.connect(self.print_copy)
+        document = receipt_document(sale, member, balance, self.window.receipt_header())
+        self._submit(document, tr("print_what_receipt", number=sale.number), is_sale=True)
+
+    def print_copy(self) -> None:
+        """A copy of the last receipt: this session's, or after a restart the journal's."""
+        last = self._last
+        if last is None:
+            try:
+                found = self.window.checkout.last_receipt()
+            except CheckoutError as exc:
+                self.window.show_error(exc)
+                return
+            if found is None:
+                self.window.show_message(tr("err_no_sales_yet"), "error")
+                return
+            last = (*found, None)
+        sale, member, balance = last
+        document = receipt_document(sale, member, balance, self.window.receipt_header(), copy=True)
+        self._submit(document, tr("print_what_receipt", number=sale.number), is_sale=True)
+
+    def print_report(self, dialog: TextDialog, shift_number: int) -> None:
+        """A shift report from its dialog, as it reads on screen."""
+        document = text_document(dialog.text.toPlainText())
+        self._submit(document, tr("print_what_report", number=shift_number), is_sale=False)
+
+    def _submit(self, document: PrintDocument, what: str, *, is_sale: bool) -> None:
+        if not self.printer.configured:
+            self._show(tr("print_not_set_up"), "info")
+            return
+        self._jobs[self.printer.submit(document)] = (what, is_sale)
+        self._show(tr("print_sending", what=what), "info")
+
+    def _finished(self, job: int, reason: str, _detail: str) -> None:
+        what, is_sale = self._jobs.pop(job, ("", False))
+        if not reason:
+            self._show(tr("print_done", what=what), "info")
+            return
+        text = tr(f"print_{reason}", what=what)
+        if is_sale:
+            text += " " + tr("print_sale_kept")
+        self._show(text, "error")
+        self.window.show_message(text, "error")  # still there after the dialog closes
+
+    def _show(self, text: str, kind: str) -> None:
+        dialog = self.window.dialog
+        if isinstance(dialog, SaleDialog | TextDialog):
+            dialog.print_row.show_state(text, kind)
+        elif kind == "info":
+            self.window.show_message(text, kind)

@@ -1,0 +1,111 @@
+"""Receipts on paper: printed when paid, a copy with Ctrl+P, a printer out of paper named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pos_client.demo import DemoEnvironment
+from pos_client.printing.target import PrinterTarget
+from pos_client.ui.app import RunningTill
+from pos_client.ui.dialogs import SaleDialog
+from pos_client.ui.shift_dialogs import TextDialog
+from tests.conftest import CAPPUCCINO, GOLD_CARD
+from tests.gui.conftest import open_till, pay_by_card, scan
+from tests.printer_emulator import ReceiptPrinterEmulator
+
+
+def cp866(text: str) -> bytes:
+    return text.encode("cp866")
+
+
+@pytest.fixture
+def printer() -> Iterator[ReceiptPrinterEmulator]:
+    emulator = ReceiptPrinterEmulator()
+    yield emulator
+    emulator.close()
+
+
+@pytest.fixture
+def networked_till(
+    demo: DemoEnvironment, qapp: QApplication, qtbot: QtBot, printer: ReceiptPrinterEmulator
+) -> Iterator[RunningTill]:
+    config = replace(demo.config, printer=PrinterTarget("network", "127.0.0.1", printer.port))
+    running = open_till(config, qapp, qtbot)
+    yield running
+    running.close()
+
+
+def paid_sale(qtbot: QtBot, till: RunningTill) -> SaleDialog:
+    for code in (CAPPUCCINO, GOLD_CARD):
+        scan(qtbot, code)
+    pay_by_card(qtbot, till.window)
+    dialog = till.window.dialog
+    assert isinstance(dialog, SaleDialog)
+    return dialog
+
+
+def test_a_paid_sale_prints_its_receipt_and_a_shift_report_prints_from_its_dialog(
+    till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    dialog = paid_sale(qtbot, till)
+    state = dialog.print_row.state
+    qtbot.waitUntil(lambda: state.text() == "Чек № 1 напечатан", timeout=10_000)
+    roll = Path(str(demo.config.printer.address))  # type: ignore[union-attr]
+    printed = roll.read_bytes()
+    for text in ("Чек № 1", "Анна Смирнова", "Штампы: Каждый 6-й кофе", "Баланс баллов"):
+        assert cp866(text) in printed, text
+    assert b"{BRT-" + demo.config.terminal_id.encode() + b"-1" in printed  # the return code
+    assert "Терминал" in dialog.text.toPlainText()  # the preview is the same receipt
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is till.window)
+    qtbot.keyClick(till.window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    report = till.window.dialog
+    assert isinstance(report, TextDialog)
+    report.print_row.button.click()
+    qtbot.waitUntil(lambda: "напечатан" in report.print_row.state.text(), timeout=10_000)
+    assert cp866("Смена") in roll.read_bytes()[len(printed) :]
+
+
+def test_out_of_paper_is_named_the_sale_stays_and_ctrl_p_prints_a_copy_once_loaded(
+    networked_till: RunningTill, printer: ReceiptPrinterEmulator, qtbot: QtBot
+) -> None:
+    window = networked_till.window
+    printer.paper = False
+    dialog = paid_sale(qtbot, networked_till)
+    state = dialog.print_row.state
+    qtbot.waitUntil(lambda: "нет бумаги" in state.text(), timeout=10_000)
+    assert state.property("kind") == "error"
+    assert "Продажа проведена" in state.text()
+    assert printer.printed() == b""
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert "нет бумаги" in window.message.text()  # still said once the receipt is closed
+    assert window.checkout.last_receipt() is not None  # the sale is journaled all the same
+
+    printer.paper = True
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.message.text() == "Чек № 1 напечатан", timeout=10_000)
+    assert cp866("КОПИЯ ЧЕКА") in printer.printed()
+    assert cp866("Чек № 1") in printer.printed()
+
+
+def test_without_a_printer_the_receipt_is_on_screen_and_ctrl_p_says_why_nothing_prints(
+    demo: DemoEnvironment, qapp: QApplication, qtbot: QtBot
+) -> None:
+    running = open_till(replace(demo.config, printer=None), qapp, qtbot)
+    try:
+        dialog = paid_sale(qtbot, running)
+        assert "Принтер чеков не настроен" in dialog.print_row.state.text()
+        assert "Чек № 1" in dialog.text.toPlainText()
+    finally:
+        running.close()
