@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -46,11 +47,12 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def shoot(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+def shoot(window: MainWindow, display: QWidget, app: QApplication, out: Path, suffix: str) -> None:
     for code in BASKET:
         window.handle_code(code)
     settle(app, lambda: window.status.status.online)
     save(window, out / f"till{suffix}.png")
+    save(display, out / f"customer-display{suffix}.png")
     window.pay()
     dialog = window.dialog
     assert isinstance(dialog, PayDialog)
@@ -228,11 +230,14 @@ def main(out: Path) -> int:
     app = QApplication(sys.argv)
     for language, suffix in (("ru", ""), ("en", "-en")):
         demo = start_demo(language=language)
-        till = build_till(demo.config, app)
+        till = build_till(replace(demo.config, customer_display="window"), app)
         till.window.resize(1280, 800)
         till.window.show()
+        (display,) = till.extra_windows
+        display.resize(1024, 640)
+        display.show()
         shoot_login(till.window, app, out, suffix)
-        shoot(till.window, app, out, suffix)
+        shoot(till.window, display, app, out, suffix)
         shoot_return(till.window, app, out, suffix)
         shoot_staff(till.window, app, out, suffix)
         if language == "ru":

@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 
 from pos_client import __version__
-from pos_client.config import LANGUAGES, ConfigError, TerminalConfig, load_config
+from pos_client.config import (
+    LANGUAGES,
+    ConfigError,
+    TerminalConfig,
+    display_screen,
+    load_config,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CAMERA",
         help="camera to read codes with: 0, /dev/video2, file:PATH or synthetic "
         "(overrides the config; the demo has none unless given)",
+    )
+    parser.add_argument(
+        "--customer-display",
+        metavar="WHERE",
+        help='the customer-facing screen: "window", or "screen:2" to fill the second screen '
+        "(overrides the config)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     price = commands.add_parser("price", help="price a receipt with a ruleset and print it as JSON")
@@ -79,7 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.customer_display is not None:
+        try:
+            display_screen(args.customer_display)
+        except ValueError as exc:
+            parser.error(str(exc))
     if args.command == "price":
         return _price(args)
     if args.command == "scan":
@@ -123,6 +141,8 @@ def _till(args: argparse.Namespace) -> int:
         config = replace(config, language=args.language)
     if args.camera is not None:
         config = replace(config, camera=args.camera)
+    if args.customer_display is not None:
+        config = replace(config, customer_display=args.customer_display)
     setup_logging(secrets=[config.token])
     try:
         return run(config)
@@ -156,6 +176,10 @@ def _demo(args: argparse.Namespace) -> int:
     if args.smoke_test and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     demo = start_demo(language=args.language or "ru", camera=args.camera or "")
+    if args.customer_display:
+        from dataclasses import replace
+
+        demo.config = replace(demo.config, customer_display=args.customer_display)
     log_file = setup_logging(demo.root / "logs", secrets=[demo.config.token])
     logs = log_file or "on stderr"
     print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}, log {logs}")

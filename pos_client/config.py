@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -27,6 +28,10 @@ ENV_KEYS = (
     "language",
     "camera",
     "printer",
+    "customer_display",
+)
+CUSTOMER_DISPLAY_USAGE = (
+    'customer_display must be "window" or "screen:N" (N counts the screens from 1)'
 )
 
 
@@ -53,6 +58,7 @@ class TerminalConfig:
     token_source: str = ""  # where the token came from (for `config show`), never the token
     printer: PrinterTarget | None = None  # None: receipts are shown on screen only
     printer_profile: str = DEFAULT_PROFILE  # python-escpos printer profile (code pages, width)
+    customer_display: str = ""  # "" none, "window", "screen:N" (full screen on the Nth screen)
 
     @property
     def db_path(self) -> Path:
@@ -117,11 +123,6 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         raise ConfigError(
             f"phone_region must be a two-letter country code such as RU, not {region!r}"
         )
-    printer = str(values.get("printer", "")).strip()
-    try:
-        target = parse_target(printer) if printer else None
-    except ValueError as exc:
-        raise ConfigError(str(exc)) from None
     return TerminalConfig(
         api_url=str(values["api_url"]).rstrip("/"),
         outlet_id=str(values["outlet_id"]),
@@ -136,8 +137,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         phone_region=region,
         wedge_max_gap_ms=_number(values, "wedge_max_gap_ms", DEFAULT_MAX_GAP_MS, 1.0, 500.0),
         token_source=token_source,
-        printer=target,
-        printer_profile=str(values.get("printer_profile", DEFAULT_PROFILE)),
+        **_devices(values),
         wedge_min_length=int(
             _number(values, "wedge_min_length", DEFAULT_MIN_LENGTH, 1, 64, whole=True)
         ),
@@ -163,3 +163,30 @@ def _number(
         kind = "a whole number" if whole else "a number"
         raise ConfigError(f"{key} must be {kind} from {low:g} to {high:g}, not {text!r}")
     return number
+
+
+def _devices(values: Mapping[str, object]) -> dict[str, Any]:
+    """The receipt printer and the customer display, checked (ConfigError names a bad one)."""
+    printer = str(values.get("printer", "")).strip()
+    display = str(values.get("customer_display", "")).strip()
+    try:
+        target = parse_target(printer) if printer else None
+        if display:
+            display_screen(display)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    return {
+        "printer": target,
+        "printer_profile": str(values.get("printer_profile", DEFAULT_PROFILE)),
+        "customer_display": display,
+    }
+
+
+def display_screen(text: str) -> int | None:
+    """Which screen the customer display fills (0-based), or None for an ordinary window."""
+    if text == "window":
+        return None
+    kind, _, number = text.partition(":")
+    if kind != "screen" or not number.isdigit() or int(number) < 1:
+        raise ValueError(f"{CUSTOMER_DISPLAY_USAGE}, not {text!r}")
+    return int(number) - 1

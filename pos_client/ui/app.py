@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from pos_client import __version__
 from pos_client.checkout import Checkout, Till
-from pos_client.config import TerminalConfig
+from pos_client.config import TerminalConfig, display_screen
 from pos_client.core.identity import IdentityRules
 from pos_client.resources import resource_path
 from pos_client.shift_desk import ShiftDesk
@@ -34,6 +34,7 @@ from pos_client.store.seen_tokens import SeenTokens
 from pos_client.store.shifts import Shifts
 from pos_client.store.staff import StaffRoster
 from pos_client.sync.loop import SyncLoop
+from pos_client.ui.customer_display import CustomerDisplay
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.printer_bridge import PrinterBridge
 from pos_client.ui.receipt_printing import ReceiptPrinting
@@ -160,6 +161,8 @@ def build_till(
     app.installEventFilter(wedge)
     loop.start()
     running = RunningTill(window, loop, wedge, db, printer)
+    if config.customer_display:
+        running.extra_windows.append(customer_display(window, outlet_name))
     if config.camera:  # OpenCV and the decoders load only for a till with a camera
         from pos_client.ui.camera_view import CameraBridge, CameraPreview, start_camera
 
@@ -173,6 +176,16 @@ def build_till(
     return running
 
 
+def customer_display(window: MainWindow, outlet_name: str) -> CustomerDisplay:
+    """The customer's screen, following the cashier window's signals (shown with the till)."""
+    display = CustomerDisplay(window.model, outlet_name, window)
+    window.receipt_shown.connect(display.show_receipt)
+    window.sale_completed.connect(display.show_sale)
+    window.retranslated.connect(display.retranslate)
+    window.refresh()  # the display starts with what the window shows
+    return display
+
+
 def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | None = None) -> int:
     app = prepared_app()
     try:
@@ -181,6 +194,9 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
         return refuse_to_start(app, exc, config.db_path)
     till.window.resize(1280, 800)
     till.window.show()
+    for extra in till.extra_windows:
+        if isinstance(extra, CustomerDisplay):
+            extra.place(display_screen(config.customer_display))
     QTimer.singleShot(0, window_ready)  # after the first paint
     QTimer.singleShot(0, till.printer.warm_up)
     if after_start:

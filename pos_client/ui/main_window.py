@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
     rules_reloaded = Signal()
     retranslated = Signal()
     sale_completed = Signal(object, object, object)  # Sale, Member | None, PointsBalance | None
+    # the receipt just shown: PricedReceipt, Member | None, PointsBalance | None
+    receipt_shown = Signal(object, object, object)
 
     def __init__(
         self, checkout: Checkout, bridge: SyncBridge, outlet_name: str, terminal_id: str
@@ -272,10 +274,10 @@ class MainWindow(QMainWindow):
         for row in self.model.show(priced):
             self.table.resizeRowToContents(row)
         member = self.checkout.member
-        self.member_panel.show_member(
-            member, self._balance_of(member) if member else PointsBalance(0, 0)
-        )
+        balance = self._balance_of(member) if member else None
+        self.member_panel.show_member(member, balance or PointsBalance(0, 0))
         self.totals_panel.show_totals(priced)
+        self.receipt_shown.emit(priced, member, balance)
         self.buttons["action_pay"].setEnabled(bool(priced.lines))
         self.receipt_area.setCurrentWidget(self.table if priced.lines else self.empty_hint)
         self.coupon_holds.follow(self.checkout.coupon_claims())

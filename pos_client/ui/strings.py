@@ -645,6 +645,20 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "На этой кассе ещё не было продаж",
         "No sale has been made on this till yet",
     ),
+    "customer_title": ("Экран покупателя — {outlet}", "Customer display — {outlet}"),
+    "customer_welcome": ("Добро пожаловать! {outlet}", "Welcome! {outlet}"),
+    "customer_discount": ("Ваша скидка: {amount}", "You save: {amount}"),
+    "customer_total": ("К оплате: {total}", "To pay: {total}"),
+    "customer_points": ("Будет начислено баллов: +{points}", "Points you will earn: +{points}"),
+    "customer_show_app": (
+        "Покажите QR-код из приложения или карту — начислим баллы",
+        "Show your app code or card to earn points",
+    ),
+    "customer_member": ("{name} · баллов на счёте: {points}", "{name} · points balance: {points}"),
+    "customer_thanks": ("Спасибо за покупку!", "Thank you for shopping with us!"),
+    "customer_change": ("Ваша сдача: {change}", "Your change: {change}"),
+    "customer_earned": ("Начислено баллов: +{points}", "Points earned: +{points}"),
+    "customer_balance": ("Баллов на счёте: {points}", "Points balance: {points}"),
     "receipt_coupon": ("Купон на следующую покупку", "Coupon for your next purchase"),
 }
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_client.config import ConfigError, load_config
+from pos_client.config import ConfigError, display_screen, load_config
 
 
 def test_file_then_environment(tmp_path: Path) -> None:
@@ -33,6 +33,8 @@ def test_missing_settings_are_named(tmp_path: Path) -> None:
         ('wedge_min_length = "six"', "wedge_min_length must be a whole number from 1 to 64"),
         ("camera_width = 1280.5", "camera_width must be a whole number"),
         ("sync_interval_s = -1", "sync_interval_s must be a number from 1 to 86400"),
+        ('printer = "lp0"', "printer must be file:PATH, network:HOST"),
+        ('customer_display = "screen:0"', 'customer_display must be "window" or "screen:N"'),
     ],
 )
 def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> None:
@@ -54,3 +56,13 @@ def test_scanner_and_phone_settings(tmp_path: Path) -> None:
         8,
     )
     assert config.phone_key_path.parent == config.db_path.parent
+
+
+def test_receipt_printer_and_customer_display(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('printer = "network:10.0.0.7"\ncustomer_display = "screen:2"\n')
+    env = {f"POS_CLIENT_{k}": "x" for k in ("API_URL", "OUTLET_ID", "TERMINAL_ID", "TOKEN")}
+    config = load_config(path, env={**env, "POS_CLIENT_PRINTER": "usb:04b8:0e15"})
+    assert str(config.printer) == "usb:04b8:0e15"  # the environment wins, as for the rest
+    assert display_screen(config.customer_display) == 1
+    assert display_screen("window") is None
