@@ -10,7 +10,8 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_client.core.identity import receipt_code
@@ -18,6 +19,7 @@ from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import apply_style, build_till
 from pos_client.ui.approval_dialog import ApprovalDialog
 from pos_client.ui.dialogs import PayDialog, SaleDialog
+from pos_client.ui.enrol_dialog import EnrolDialog
 from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
@@ -178,6 +180,21 @@ def shoot_phone_dialog(window: MainWindow, app: QApplication, out: Path) -> None
     dialog.reject()
 
 
+def shoot_enrolment(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    """The enrolment form refused without the terms ticked, as the cashier sees it."""
+    window.cancel_receipt()
+    window.buttons["action_enrol"].click()
+    dialog = window.dialog
+    assert isinstance(dialog, EnrolDialog)
+    dialog.name.setText("Ольга Петрова" if suffix == "" else "Olga Petrova")
+    dialog.phone.setText("8 921 000-12-34")
+    dialog.take_card("2780000000993")
+    QTest.keyClick(dialog.name, Qt.Key.Key_Return)  # the terms not ticked: refused
+    settle(app, timeout_ms=100)
+    save(dialog, out / f"enrol{suffix}.png")
+    dialog.reject()
+
+
 def shoot_camera(app: QApplication, out: Path) -> None:
     """The till with the simulated camera, and the demo member's app held up to it."""
     demo = start_demo(language="ru", camera="synthetic")
@@ -240,6 +257,7 @@ def main(out: Path) -> int:
         shoot(till.window, display, app, out, suffix)
         shoot_return(till.window, app, out, suffix)
         shoot_staff(till.window, app, out, suffix)
+        shoot_enrolment(till.window, app, out, suffix)
         if language == "ru":
             shoot_offline(till.window, app, out)
             shoot_phone_dialog(till.window, app, out)

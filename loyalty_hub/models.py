@@ -121,9 +121,33 @@ class AuditEntryBody(Strict):
     hash: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 
+class ConsentBody(Strict):
+    """Consent given when joining: the programme's terms (required), marketing (a choice)."""
+
+    terms_version: str = Field(min_length=1, max_length=40)
+    given_at: str
+    marketing: bool
+
+
+class EnrolmentBody(Strict):
+    """A customer who joined at a till; the till made the member id (the member may buy
+    before the hub hears of them)."""
+
+    enrolment_id: str = Field(min_length=1, max_length=64)
+    member_id: str = Field(pattern=r"^M-[A-Z0-9]{6,30}$")
+    name: str = Field(min_length=2, max_length=80)
+    phone: str = Field(pattern=r"^\+[1-9][0-9]{6,14}$")
+    card: str = Field(max_length=32)
+    consent: ConsentBody
+    outlet_id: str
+    terminal_id: str
+    channel: Literal["store", "web", "app"]
+    cashier_id: str | None = Field(default=None, max_length=64)
+
+
 class TransactionItem(Strict):
     key: str = Field(min_length=1, max_length=64)
-    kind: Literal["sale", "return", "audit"]
+    kind: Literal["sale", "return", "audit", "enrolment"]
     body: dict[str, Any]
 
 
@@ -174,6 +198,7 @@ class RulesetBody(BaseModel):
     earning: dict[str, Any]
     points: dict[str, Any]
     offline: OfflinePolicyBody
+    programme: dict[str, Any] = {}  # the terms' version members accept when joining
     rules: list[dict[str, Any]]
 
 
@@ -212,6 +237,7 @@ class MemberBody(BaseModel):
     expiring: list[dict[str, Any]]
     phone_masked: str = ""
     phone_hmac: str = ""  # HMAC-SHA256 of the E.164 number with the outlet's phone key, hex
+    marketing_consent: bool | None = None  # None: the member never answered
 
 
 class MemberCacheBody(BaseModel):

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date
 from typing import Any
 
+from loyalty_hub.enrolments import marketing_consent
 from loyalty_hub.store import member_row
 from pos_client.core.loyalty import PointLot, PointsPolicy, points_view
 
@@ -46,6 +47,7 @@ def member_document(
     active = sum(item["points"] for item in expiring)
     return {
         **data,
+        "marketing_consent": marketing_consent(conn, data["member_id"]),
         "points": min(data["points"], active),
         "pending_points": view.pending,
         "expiring": expiring,

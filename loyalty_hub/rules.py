@@ -31,6 +31,7 @@ def outlet_ruleset(store: HubStore, outlet_id: str) -> dict[str, Any]:
         "earning": json.loads(store.setting("earning", '{"default_per_100": 1}')),
         "points": json.loads(store.setting("points", "{}")),
         "offline": _offline_policy(json.loads(store.setting("offline", "{}"))),
+        "programme": json.loads(store.setting("programme", "{}")),
         "rules": rules,
     }
     parsed = parse_ruleset(document)

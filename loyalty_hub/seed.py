@@ -79,6 +79,7 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
                 ("points", json.dumps(ruleset.get("points", {}))),
                 ("categories", json.dumps(ruleset.get("categories", {}))),
                 ("offline", json.dumps(ruleset.get("offline", {}))),
+                ("programme", json.dumps(ruleset.get("programme", {}))),
             ],
         )
 

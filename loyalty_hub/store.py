@@ -72,6 +72,10 @@ CREATE TABLE IF NOT EXISTS staff (
     name TEXT NOT NULL, role TEXT NOT NULL, pin_hash TEXT NOT NULL,
     badge TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1);
 CREATE UNIQUE INDEX IF NOT EXISTS staff_badge ON staff (badge) WHERE badge != '';
+CREATE TABLE IF NOT EXISTS consents (
+    member_id TEXT PRIMARY KEY, terms_version TEXT NOT NULL, given_at TEXT NOT NULL,
+    marketing INTEGER NOT NULL, channel TEXT NOT NULL, outlet_id TEXT NOT NULL,
+    terminal_id TEXT NOT NULL, received_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit_entries (
     terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, staff_id TEXT,
     event TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,

@@ -1,4 +1,4 @@
-"""Applying terminal transactions (sales, returns, audit entries) exactly once, keyed by
+"""Applying terminal transactions (sales, returns, audit entries, enrolments) exactly once, keyed by
 idempotency key.
 
 A sale or return made at a till is final there, so the hub records it even when it cannot settle
@@ -19,8 +19,10 @@ from pydantic import BaseModel, ValidationError
 
 from loyalty_hub.audit import audit_refusal, store_entry
 from loyalty_hub.coupons import use_coupons
+from loyalty_hub.enrolments import enrol, enrolment_refusal
 from loyalty_hub.models import (
     AuditEntryBody,
+    EnrolmentBody,
     ItemResult,
     ReturnBody,
     SaleBody,
@@ -206,7 +208,20 @@ def _audit(batch: _Batch, item: TransactionItem) -> ItemResult:
     return ItemResult(key=item.key, status="applied")
 
 
-_APPLY = {"sale": _sale, "return": _return, "audit": _audit}
+def _enrolment(batch: _Batch, item: TransactionItem) -> ItemResult:
+    body = _parse(EnrolmentBody, item)
+    if isinstance(body, ItemResult):
+        return body
+    reason = _refusal(
+        batch.auth, item.key, body.enrolment_id, body.outlet_id, body.terminal_id
+    ) or enrolment_refusal(batch.conn, body)
+    if reason:
+        return ItemResult(key=item.key, status="rejected", reason=reason)
+    conflicts = enrol(batch.conn, body, batch.now.isoformat())
+    return _result(batch, item.key, body.member_id, conflicts, 0)
+
+
+_APPLY = {"sale": _sale, "return": _return, "audit": _audit, "enrolment": _enrolment}
 
 
 def _return_exceeds_sale(

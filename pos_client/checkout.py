@@ -266,14 +266,26 @@ class Checkout:
         only as HMACs with the outlet's key. unknown_phone (with the number masked) when the
         cache does not have it: the caller may ask the hub."""
         e164 = self.phone_number(text)
-        key = self._phone_key_bytes()
-        digest = phone_digest(key, e164) if key else ""
+        digest = self.phone_digest(e164)
         member = store_call(lambda: self._caches.member_by_phone(digest))
         if member is None:
             raise CheckoutError("unknown_phone", phone=mask_phone(e164))
         self.member = member
         log.info("member %s identified by phone", member.member_id)
         return member
+
+    def phone_digest(self, e164: str) -> str:
+        """The number as the member cache keys it ("" before the outlet's key is here)."""
+        key = self._phone_key_bytes()
+        return phone_digest(key, e164) if key else ""
+
+    @property
+    def till(self) -> Till:
+        return self._till
+
+    def cashier_id(self) -> str | None:
+        cashier = self._cashier()
+        return cashier[0] if cashier else None
 
     def _phone_key_bytes(self) -> bytes | None:
         """The outlet's phone key; None before the first sync or if its file is unreadable

@@ -34,6 +34,7 @@ class Member:
     expiring: tuple[tuple[date, int], ...] = ()  # (expires on, points), soonest first
     phone_masked: str = ""  # "+7 *** ***-45-67"; the number itself never reaches the till
     phone_hmac: str = ""  # core.phone.phone_digest of the number with the outlet's key
+    marketing_consent: bool | None = None  # None: not known to this till
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Member:
@@ -56,6 +57,7 @@ class Member:
                 ),
                 phone_masked=str(data.get("phone_masked") or ""),
                 phone_hmac=str(data.get("phone_hmac") or ""),
+                marketing_consent=_optional_flag(data.get("marketing_consent")),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise MemberError(f"member record: bad field {exc}") from None
@@ -81,6 +83,7 @@ class Member:
             ],
             "phone_masked": self.phone_masked,
             "phone_hmac": self.phone_hmac,
+            "marketing_consent": self.marketing_consent,
         }
 
     def birthday_distance(self, today: date) -> int | None:
@@ -94,6 +97,14 @@ class Member:
                 day = 28
             distances.append(abs((date(year, self.birthday.month, day) - today).days))
         return min(distances)
+
+
+def _optional_flag(value: object) -> bool | None:
+    if value is None:
+        return None
+    if isinstance(value, bool | int) and value in (0, 1):
+        return bool(value)
+    raise ValueError(f"marketing_consent {value!r}")
 
 
 def _is_leap(year: int) -> bool:

@@ -191,6 +191,14 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class Programme:
+    """What the whole programme says beyond pricing: the version of its terms customers
+    accept when they join."""
+
+    terms_version: str = "1"
+
+
+@dataclass(frozen=True, slots=True)
 class Ruleset:
     version: int
     outlet: Outlet
@@ -199,6 +207,7 @@ class Ruleset:
     rules: tuple[Rule, ...]
     category_parents: Mapping[str, str] = field(default_factory=dict)
     offline: OfflinePolicy = field(default_factory=OfflinePolicy)
+    programme: Programme = field(default_factory=Programme)
 
     def ancestors(self, category: str) -> tuple[str, ...]:
         """The category and its parents, nearest first (a cycle is refused at parse time)."""
@@ -249,6 +258,11 @@ def parse_ruleset(data: Any) -> Ruleset:
         rules=rules,
         category_parents=parents,
         offline=_offline(doc.object("offline", required=False)),
+        programme=Programme(
+            terms_version=doc.object("programme", required=False).text(
+                "terms_version", default=Programme().terms_version
+            )
+        ),
     )
 
 

@@ -110,17 +110,7 @@ class Caches:
 
     def upsert_member(self, member: Member) -> None:
         with immediate_transaction(self._db) as db:
-            db.execute(
-                "DELETE FROM members WHERE card = ? AND member_id != ?",
-                [member.card, member.member_id],
-            )
-            if member.phone_hmac:  # a number has one owner: it may have moved to this member
-                db.execute(
-                    "UPDATE members SET phone_hmac = '', phone_masked = ''"
-                    " WHERE phone_hmac = ? AND member_id != ?",
-                    [member.phone_hmac, member.member_id],
-                )
-            db.table("members").upsert(member.to_dict(), pk="member_id")
+            write_member(db, member)
 
     def member_by_card(self, card: str) -> Member | None:
         try:
@@ -238,3 +228,20 @@ _APPLY: dict[type, Any] = {
     KeysUpdate: _apply_keys,
     StaffUpdate: _apply_staff,
 }
+
+
+def write_member(db: sqlite_utils.Database, member: Member) -> None:
+    """Put a member in the cache, inside the caller's transaction; a card or a phone number
+    has one owner, so it leaves whoever held it before."""
+    if member.card:
+        db.execute(
+            "DELETE FROM members WHERE card = ? AND member_id != ?",
+            [member.card, member.member_id],
+        )
+    if member.phone_hmac:
+        db.execute(
+            "UPDATE members SET phone_hmac = '', phone_masked = ''"
+            " WHERE phone_hmac = ? AND member_id != ?",
+            [member.phone_hmac, member.member_id],
+        )
+    db.table("members").upsert(member.to_dict(), pk="member_id")

@@ -10,8 +10,11 @@ from datetime import datetime
 
 import sqlite_utils
 
+from pos_client.core.enrolment import Enrolment
+from pos_client.core.loyalty import Member
 from pos_client.core.returns import SaleReturn
 from pos_client.core.sale import Sale
+from pos_client.store.caches import write_member
 from pos_client.store.db import classify, immediate_transaction
 
 # Sales and returns count for the shift open when they commit (none: NULL).
@@ -203,6 +206,32 @@ class Journal:
             return SaleForReturn(Sale.from_dict(json.loads(row[1])), _returned(self._db, row[0]))
         except sqlite3.Error as exc:
             raise classify(exc) from exc
+
+    def record_enrolment(self, enrolment: Enrolment, member: Member) -> None:
+        """Journal a new member: the consent record, the outbox row for the hub and the member
+        in the cache (so the customer is known here at once, online or not), all or none."""
+        body = json.dumps(enrolment.to_dict(), ensure_ascii=False, sort_keys=True)
+        given = enrolment.consent.given_at.isoformat()
+        with immediate_transaction(self._db) as db:
+            db.execute(
+                "INSERT INTO enrolments (enrolment_id, member_id, created_at, terms_version,"
+                " marketing, card, cashier_id, shift_id)"
+                f" VALUES (?, ?, ?, ?, ?, ?, ?, {OPEN_SHIFT})",
+                [
+                    enrolment.enrolment_id,
+                    enrolment.member_id,
+                    given,
+                    enrolment.consent.terms_version,
+                    enrolment.consent.marketing,
+                    enrolment.card,
+                    enrolment.cashier_id,
+                ],
+            )
+            db.execute(
+                "INSERT INTO outbox (key, kind, body, created_at) VALUES (?, 'enrolment', ?, ?)",
+                [enrolment.enrolment_id, body, given],
+            )
+            write_member(db, member)
 
     def last_sale(self) -> Sale | None:
         """The newest sale of this terminal (for reprinting its receipt), or None."""

@@ -213,3 +213,21 @@ MIGRATIONS.append(
         "CREATE INDEX returns_shift ON returns (shift_id)",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # Members who joined at this till, with the consent they gave (their phone and name
+        # travel only in the outbox body, for the hub).
+        """CREATE TABLE enrolments (
+            enrolment_id TEXT PRIMARY KEY,
+            member_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            terms_version TEXT NOT NULL,
+            marketing INTEGER NOT NULL,
+            card TEXT NOT NULL,
+            cashier_id TEXT,
+            shift_id TEXT
+        )""",
+        "ALTER TABLE members ADD COLUMN marketing_consent INTEGER",
+    ]
+)

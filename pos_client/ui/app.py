@@ -22,6 +22,7 @@ from pos_client import __version__
 from pos_client.checkout import Checkout, Till
 from pos_client.config import TerminalConfig, display_screen
 from pos_client.core.identity import IdentityRules
+from pos_client.enrol_desk import EnrolDesk
 from pos_client.resources import resource_path
 from pos_client.shift_desk import ShiftDesk
 from pos_client.staff_desk import StaffDesk
@@ -35,6 +36,7 @@ from pos_client.store.shifts import Shifts
 from pos_client.store.staff import StaffRoster
 from pos_client.sync.loop import SyncLoop
 from pos_client.ui.customer_display import CustomerDisplay
+from pos_client.ui.enrol_flow import EnrolFlow
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.printer_bridge import PrinterBridge
 from pos_client.ui.receipt_printing import ReceiptPrinting
@@ -155,6 +157,7 @@ def build_till(
     StaffFlow(window, staff, shifts)
     printer = PrinterBridge(config.printer, config.printer_profile, window)
     ReceiptPrinting(window, printer)
+    EnrolFlow(window, EnrolDesk(checkout, journal, caches, clock))
     window.rules_reloaded.connect(keep_out_of_gc)
     wedge = WedgeFilter(window, config.wedge_max_gap_ms, config.wedge_min_length)
     wedge.scanned.connect(window.handle_code)

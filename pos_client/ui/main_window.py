@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.last_sale: Sale | None = None
         self.staff_flow: StaffFlow | None = None  # login, shifts and approvals, when staffed
         self.printing: ReceiptPrinting | None = None  # receipts on paper, when set up
+        # Who takes a scanned code before the till does (a badge at login, a card to link).
+        self.code_takers: list[Callable[[str], bool]] = []
 
         central = QWidget(self)
         root = QVBoxLayout(central)
@@ -173,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self, central: QWidget) -> QHBoxLayout:
         """A big button per action, each with its F-key (also when the button is not seen)."""
-        actions = QHBoxLayout()
+        self.action_bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         self.till_actions: list[QAction] = []
         for key, shortcut, handler in (
@@ -186,18 +188,27 @@ class MainWindow(QMainWindow):
             ("action_cancel", "F8", self.cancel_receipt),
             ("action_pay", "F12", self.pay),
         ):
-            button = QPushButton(central)
-            button.setObjectName("payButton" if key == "action_pay" else "actionButton")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(handler)
-            action = QAction(self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(handler)
-            self.addAction(action)
-            self.till_actions.append(action)
-            actions.addWidget(button)
-            self.buttons[key] = button
-        return actions
+            self.add_action_button(key, shortcut, handler)
+        return self.action_bar
+
+    def add_action_button(
+        self, key: str, shortcut: str, handler: Callable[[], None], before: str = ""
+    ) -> None:
+        """An action of the till as a button (labelled by text `key`) and its key; placed
+        before the button of `before` when given, else at the end."""
+        button = QPushButton()  # the bar's widget becomes its parent
+        button.setObjectName("payButton" if key == "action_pay" else "actionButton")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(handler)
+        action = QAction(self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(handler)
+        self.addAction(action)
+        self.till_actions.append(action)
+        index = self.action_bar.indexOf(self.buttons[before]) if before else -1
+        self.action_bar.insertWidget(index, button)
+        self.buttons[key] = button
+        button.setText(tr(key).replace("  ", "\n", 1))  # the key above its action
 
     # -- menus and language ------------------------------------------------------------------
 
@@ -318,7 +329,7 @@ class MainWindow(QMainWindow):
         It closes the finished receipt, and answers an open card or phone dialog (a card or
         app code scanned instead of typed). While another dialog is open it is not taken.
         """
-        if self.staff_flow is not None and self.staff_flow.take_code(code):
+        if any(take(code) for take in self.code_takers):
             return
         if isinstance(self.dialog, SaleDialog):
             self.dialog.accept()

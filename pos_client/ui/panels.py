@@ -34,7 +34,16 @@ class MemberPanel(QFrame):
         self.points = _label("memberPoints", self)
         self.pending = _label("memberDetail", self)
         self.expiring = _label("memberDetail", self)
-        self._lines = (self.name, self.tier, self.phone, self.points, self.pending, self.expiring)
+        self.consent = _label("memberDetail", self)
+        self._lines = (
+            self.name,
+            self.tier,
+            self.phone,
+            self.points,
+            self.pending,
+            self.expiring,
+            self.consent,
+        )
         for widget in self._lines:
             layout.addWidget(widget)
         self._member: Member | None = None
@@ -73,6 +82,9 @@ class MemberPanel(QFrame):
             self.expiring.setText(
                 tr("member_expiring", points=_count(points), day=day.strftime("%d.%m.%Y"))
             )
+        if member.marketing_consent is not None:
+            agreed = "yes" if member.marketing_consent else "no"
+            self.consent.setText(tr(f"member_marketing_{agreed}"))
 
 
 class TotalsPanel(QFrame):

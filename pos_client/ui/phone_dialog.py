@@ -11,6 +11,28 @@ from pos_client.ui.dialogs import dialog_buttons, grow_to_fit, wrapped_label
 from pos_client.ui.strings import tr
 
 
+class PhoneField(QLineEdit):
+    """A phone number field that groups the digits as they are typed."""
+
+    def __init__(self, region: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("phoneNumber")
+        self._region = region
+        self.setPlaceholderText(example_phone(region))
+        self.setMaxLength(MAX_PHONE_INPUT)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9+()\- ]*"), self))
+        self.textEdited.connect(self._regroup)
+
+    def _regroup(self, text: str) -> None:
+        """Group the digits (only when typing at the end of the field)."""
+        if self.cursorPosition() != len(text):
+            return
+        grouped = format_as_typed(text, self._region)
+        if grouped and grouped != text:
+            self.setText(grouped)
+
+
 class PhoneDialog(QDialog):
     """Emits `entered(text)`; the window checks the number and either closes the dialog or
     shows why the number is not one (`show_error`), keeping what was typed."""
@@ -22,20 +44,12 @@ class PhoneDialog(QDialog):
         self.setObjectName("phoneDialog")
         self.setWindowTitle(tr("phone_title"))
         self.setMinimumWidth(480)
-        self._region = region
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("phone_label"), self))
-        self.number = QLineEdit(self)
-        self.number.setObjectName("phoneNumber")
-        self.number.setPlaceholderText(example_phone(region))
-        self.number.setMaxLength(MAX_PHONE_INPUT)
-        self.number.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.number.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"[0-9+()\- ]*"), self.number)
-        )
-        self.number.textEdited.connect(self._regroup)
+        self.number = PhoneField(region, self)
         layout.addWidget(self.number)
         self.error = wrapped_label(self, "dialogError")
+        self.number.textEdited.connect(lambda _text: self.error.clear())
         layout.addWidget(self.error)
         box = dialog_buttons(self, tr("phone_find"))
         box.accepted.connect(lambda: self.entered.emit(self.number.text()))
@@ -45,12 +59,3 @@ class PhoneDialog(QDialog):
         self.error.setText(message)
         grow_to_fit(self)
         self.number.setFocus()
-
-    def _regroup(self, text: str) -> None:
-        """Group the digits as the cashier types (only when typing at the end of the field)."""
-        self.error.clear()
-        if self.number.cursorPosition() != len(text):
-            return
-        grouped = format_as_typed(text, self._region)
-        if grouped and grouped != text:
-            self.number.setText(grouped)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
@@ -83,12 +84,28 @@ class SmokeTest:
         if window.last_sale is None:
             self._fail(f"the sale was not journaled: {window.message.text()}")
             return
-        self._wait("the sale to sync", lambda: window.status.status.waiting == 0, self._done)
+        self._wait("the sale to sync", lambda: window.status.status.waiting == 0, self._synced)
 
-    def _done(self) -> None:
+    def _synced(self) -> None:
         sale = self.till.window.last_sale
         assert sale is not None
         print(f"smoke test: sale {sale.number} ({sale.total / 100:.2f}) journaled and synced")
+        self._wait("the receipt to print", self._printed, self._done)
+
+    def _printed(self) -> bool:
+        """The receipt reached a file printer (the demo's roll); other printers are not
+        watched from here."""
+        target = self.config.printer
+        if target is None or target.kind != "file":
+            return True
+        roll = Path(target.address)
+        return roll.exists() and roll.stat().st_size > 0
+
+    def _done(self) -> None:
+        target = self.config.printer
+        if target is not None and target.kind == "file":
+            size = Path(target.address).stat().st_size
+            print(f"smoke test: receipt printed to {target.address} ({size} bytes)")
         checks = run_checks(replace(self.config, camera=self.config.camera or "synthetic"))
         for check in checks:
             print(f"smoke test: {check.status:9} {check.name:16} {check.detail}")

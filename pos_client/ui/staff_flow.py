@@ -40,6 +40,7 @@ class StaffFlow(QObject):
         self.page.login_requested.connect(self.login)
         window.add_page(self.page)
         window.staff_flow = self
+        window.code_takers.append(self.take_code)
         window.retranslated.connect(self.retranslate)
         window.bridge.status_changed.connect(lambda _status: self._refresh_staff())
         self._build_menu()

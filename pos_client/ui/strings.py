@@ -119,6 +119,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "problems_conflict": ("Конфликт", "Conflict"),
     "problems_kind_sale": ("продажа", "sale"),
     "problems_kind_return": ("возврат", "return"),
+    "problems_kind_audit": ("журнал действий", "audit log"),
+    "problems_kind_enrolment": ("новый участник", "new member"),
+    "reason_phone_already_enrolled": (
+        "этот номер уже у другого участника — профиль создан без номера",
+        "another member has this number — the profile was made without it",
+    ),
+    "reason_card_already_linked": (
+        "карта уже у другого участника — профиль создан без неё",
+        "another member has this card — the profile was made without it",
+    ),
+    "reason_member_id_taken": ("такой номер участника уже есть", "that member id exists already"),
     "problems_overdraft": ("сверх остатка: {points} б.", "beyond the balance: {points} points"),
     "problems_export": ("Выгрузить в CSV…", "Export to CSV…"),
     "problems_exported": ("Выгружено строк: {count} в {path}", "{count} rows exported to {path}"),
@@ -659,6 +670,47 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "customer_change": ("Ваша сдача: {change}", "Your change: {change}"),
     "customer_earned": ("Начислено баллов: +{points}", "Points earned: +{points}"),
     "customer_balance": ("Баллов на счёте: {points}", "Points balance: {points}"),
+    "action_enrol": ("F7  Анкета", "F7  Join"),
+    "enrol_title": ("Новый участник программы", "New programme member"),
+    "enrol_name": ("Имя и фамилия", "Name"),
+    "enrol_phone": ("Телефон", "Phone"),
+    "enrol_card": ("Карта (сканируйте, если выдаёте)", "Card (scan one to link it)"),
+    "enrol_terms": (
+        "Принимает правила программы (ред. {version})",
+        "Accepts the programme terms (version {version})",
+    ),
+    "enrol_marketing": (
+        "Согласен получать сообщения об акциях",
+        "Agrees to messages about offers",
+    ),
+    "enrol_ok": ("Зарегистрировать", "Enrol"),
+    "enrolled": (
+        "{name} — участник программы; баллы за эту покупку начислятся",
+        "{name} has joined; this purchase earns points",
+    ),
+    "err_enrol_no_terms_consent": (
+        "Без согласия с правилами программы регистрация невозможна",
+        "No enrolment without the customer accepting the programme terms",
+    ),
+    "err_enrol_name": (
+        "Введите имя буквами (от 2 до 80 знаков)",
+        "Type the name in letters (2 to 80 characters)",
+    ),
+    "err_enrol_phone_known": (
+        "Номер {phone} уже зарегистрирован: {name}",
+        "{phone} is already a member's: {name}",
+    ),
+    "err_enrol_member_on_receipt": (
+        "К чеку уже привязан участник: {name}",
+        "A member is already on this receipt: {name}",
+    ),
+    "err_enrol_bad_card": ("«{card}» — не карта программы", "“{card}” is not a programme card"),
+    "err_enrol_card_taken": (
+        "Карта {card} уже у другого участника",
+        "Card {card} already belongs to a member",
+    ),
+    "member_marketing_yes": ("Рассылки: согласен", "Offers by message: yes"),
+    "member_marketing_no": ("Рассылки: не согласен", "Offers by message: no"),
     "receipt_coupon": ("Купон на следующую покупку", "Coupon for your next purchase"),
 }
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from loyalty_hub.server import EmbeddedHub
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
+from pos_client.store.secret_file import SecretFile
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
 
@@ -39,5 +41,25 @@ def make_engine(journal: Journal, caches: Caches) -> Iterator[EngineFactory]:
 def primed(hub: EmbeddedHub, hub_token: str, make_engine: EngineFactory) -> SyncEngine:
     """A terminal that has synced once, so it has catalog, rules and members."""
     engine = make_engine(hub.url, hub_token)
+    engine.sync_once()
+    return engine
+
+
+@pytest.fixture
+def phone_key(tmp_path: Path) -> SecretFile:
+    return SecretFile(tmp_path / "terminal" / "phone.key")
+
+
+@pytest.fixture
+def client(hub: EmbeddedHub, hub_token: str) -> Iterator[HubClient]:
+    with HubClient(hub.url, hub_token) as client:
+        yield client
+
+
+@pytest.fixture
+def synced(
+    client: HubClient, journal: Journal, caches: Caches, phone_key: SecretFile
+) -> SyncEngine:
+    engine = SyncEngine(client, journal, caches, utc_now, phone_key=phone_key)
     engine.sync_once()
     return engine

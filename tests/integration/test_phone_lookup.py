@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -26,26 +25,6 @@ from tests.integration.conftest import utc_now
 pytestmark = pytest.mark.integration
 
 SEED_NUMBERS = [normalize_phone(m["phone"]) for m in demo_seed()["members"] if m.get("phone")]
-
-
-@pytest.fixture
-def phone_key(tmp_path: Path) -> SecretFile:
-    return SecretFile(tmp_path / "terminal" / "phone.key")
-
-
-@pytest.fixture
-def client(hub: EmbeddedHub, hub_token: str) -> Iterator[HubClient]:
-    with HubClient(hub.url, hub_token) as client:
-        yield client
-
-
-@pytest.fixture
-def synced(
-    client: HubClient, journal: Journal, caches: Caches, phone_key: SecretFile
-) -> SyncEngine:
-    engine = SyncEngine(client, journal, caches, utc_now, phone_key=phone_key)
-    engine.sync_once()
-    return engine
 
 
 def till(journal: Journal, caches: Caches, phone_key: SecretFile) -> Checkout:

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import base64
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,10 +14,8 @@ from pos_client.checkout import Checkout, CheckoutError, Coupon, Till
 from pos_client.core.catalog import Product
 from pos_client.core.identity import AppToken, public_key_text, receipt_code, sign_token, time_step
 from pos_client.core.loyalty import Member
-from pos_client.core.phone import mask_phone, normalize_phone, phone_digest
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal
-from pos_client.store.secret_file import SecretFile
 from pos_client.store.seen_tokens import SeenTokens
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, MILK, OUTLET, TERMINAL, fixed_clock
 
@@ -228,34 +224,6 @@ def test_coupons_are_claimed_for_the_member_and_can_be_dropped(checkout: Checkou
     assert checkout.coupon_claims() == {("WELCOME-200", member.member_id)}
     checkout.drop_coupon("WELCOME-200")
     assert checkout.coupons == frozenset() and checkout.coupon_claims() == frozenset()
-
-
-PHONE_KEY = bytes(range(32))
-
-
-@pytest.fixture
-def with_phones(caches: Caches, journal: Journal, tmp_path: Path) -> Checkout:
-    """A terminal whose member cache keys the seed's numbers with the outlet's phone key."""
-    members = []
-    for raw in demo_seed()["members"]:
-        number = normalize_phone(raw["phone"]) if raw.get("phone") else ""
-        members.append(
-            replace(
-                Member.from_dict(raw),
-                phone_hmac=phone_digest(PHONE_KEY, number) if number else "",
-                phone_masked=mask_phone(number) if number else "",
-            )
-        )
-    caches.replace_members(1, members, NOW)
-    secret = SecretFile(tmp_path / "phone.key")
-    secret.write(base64.urlsafe_b64encode(PHONE_KEY).rstrip(b"=").decode())
-    return Checkout(
-        journal=journal,
-        caches=caches,
-        till=Till(OUTLET, TERMINAL),
-        clock=fixed_clock,
-        phone_key=secret,
-    )
 
 
 @pytest.mark.parametrize("typed", ["8 916 555-00-04", "+79165550004", "9165550004"])

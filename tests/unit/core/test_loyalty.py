@@ -27,6 +27,7 @@ def test_member_round_trip() -> None:
         "expiring": [{"on": "2027-03-15", "points": 5}],
         "phone_masked": "+7 *** ***-45-67",
         "phone_hmac": "ab" * 32,
+        "marketing_consent": False,
     }
     assert Member.from_dict(data).to_dict() == data
 

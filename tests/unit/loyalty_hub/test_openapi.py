@@ -24,6 +24,7 @@ def test_the_contract_names_every_result_a_terminal_must_handle() -> None:
         "sale",
         "return",
         "audit",
+        "enrolment",
     }
     assert "304" in contract_document()["paths"]["/v1/ruleset"]["get"]["responses"]
 
