@@ -195,6 +195,14 @@ def shoot_enrolment(window: MainWindow, app: QApplication, out: Path, suffix: st
     dialog.reject()
 
 
+def shoot_help(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    window.help_action.trigger()
+    settle(app, timeout_ms=100)
+    assert window.dialog is not None
+    save(window.dialog, out / f"help{suffix}.png")
+    window.dialog.reject()
+
+
 def shoot_camera(app: QApplication, out: Path) -> None:
     """The till with the simulated camera, and the demo member's app held up to it."""
     demo = start_demo(language="ru", camera="synthetic")
@@ -258,6 +266,7 @@ def main(out: Path) -> int:
         shoot_return(till.window, app, out, suffix)
         shoot_staff(till.window, app, out, suffix)
         shoot_enrolment(till.window, app, out, suffix)
+        shoot_help(till.window, app, out, suffix)
         if language == "ru":
             shoot_offline(till.window, app, out)
             shoot_phone_dialog(till.window, app, out)

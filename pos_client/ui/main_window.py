@@ -38,6 +38,7 @@ from pos_client.ui.dialogs import (
     SaleDialog,
     error_text,
 )
+from pos_client.ui.help_overlay import HelpOverlay
 from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.problems_dialog import ProblemsDialog
@@ -223,6 +224,9 @@ class MainWindow(QMainWindow):
         self.problems_action = self.terminal_menu.addAction("")
         self.problems_action.setShortcut(QKeySequence("F10"))
         self.problems_action.triggered.connect(self.show_problems)
+        self.help_action = self.terminal_menu.addAction("")
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.triggered.connect(lambda: self._open(HelpOverlay(self)))
         self.terminal_menu.addSeparator()
         self.quit_action = self.terminal_menu.addAction("")
         self.quit_action.triggered.connect(self.close)
@@ -255,6 +259,7 @@ class MainWindow(QMainWindow):
         self.sync_now.setText(tr("menu_sync_now"))
         self.work_offline.setText(tr("menu_work_offline"))
         self.problems_action.setText(tr("menu_problems"))
+        self.help_action.setText(tr("menu_help"))
         self.quit_action.setText(tr("menu_quit"))
         self.language_menu.setTitle(tr("menu_language"))
         self.model.retranslate()

@@ -1,0 +1,32 @@
+"""F1 shows every key of the till, in the window's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pos_client.ui.app import RunningTill
+from pos_client.ui.help_overlay import KEYS, HelpOverlay
+from tests.gui.conftest import press
+
+
+def test_f1_lists_every_key_with_what_it_does_and_esc_closes_it(
+    till: RunningTill, qtbot: QtBot
+) -> None:
+    window = till.window
+    window.set_language("en")
+    press(qtbot, Qt.Key.Key_F1)
+    help_screen = window.dialog
+    assert isinstance(help_screen, HelpOverlay)
+    table = help_screen.table
+    rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert len(rows) == len(KEYS)
+    assert rows["F7"] == "enrol a new member with consent"
+    assert rows["Ctrl+P"] == "a copy of the last receipt"
+    shortcuts = {action.shortcut().toString() for action in window.actions()}
+    for key in ("F2", "F3", "F4", "F5", "F6", "F7", "F8", "F12", "Ctrl+P"):
+        assert key in shortcuts, key  # the overlay names keys the window really has
+    with qtbot.waitSignal(help_screen.finished):
+        qtbot.keyClick(help_screen, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
