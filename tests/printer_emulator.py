@@ -16,7 +16,8 @@ class ReceiptPrinterEmulator:
         self.paper = True
         self.received = bytearray()
         self.connections = 0
-        self._lock = threading.Lock()
+        self.closed = 0  # connections the printer has read to their end
+        self._lock = threading.Condition()
         emulator = self
 
         class Handler(socketserver.BaseRequestHandler):
@@ -29,6 +30,9 @@ class ReceiptPrinterEmulator:
                         data = data.replace(PAPER_STATUS_QUERY, b"")
                     with emulator._lock:
                         emulator.received += data
+                with emulator._lock:
+                    emulator.closed += 1
+                    emulator._lock.notify_all()
 
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
@@ -39,8 +43,10 @@ class ReceiptPrinterEmulator:
     def port(self) -> int:
         return int(self._server.server_address[1])
 
-    def printed(self) -> bytes:
+    def printed(self, timeout_s: float = 10.0) -> bytes:
+        """What it printed, once every connection so far has been read to its end."""
         with self._lock:
+            self._lock.wait_for(lambda: self.closed == self.connections, timeout_s)
             return bytes(self.received)
 
     def close(self) -> None:
