@@ -21,4 +21,8 @@ UNUSED_MODULES = [
     "PySide6.QtOpenGLWidgets", "PySide6.QtPdf", "PySide6.QtSvg", "PySide6.QtSql",
     "PySide6.QtPrintSupport", "PySide6.QtDBus", "PySide6.QtConcurrent", "PySide6.QtXml",
     "PySide6.QtTest", "PySide6.QtHelp", "PySide6.QtDesigner", "PySide6.QtUiTools",
+    # python-escpos needs Pillow's core and PyYAML, not the image codecs, fonts, colour
+    # management or Tk of Pillow (with their libraries), nor PyYAML's C parser
+    "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk",
+    "PIL.ImageTk", "PIL.ImageQt", "yaml._yaml", "_yaml",
 ]  # fmt: skip
