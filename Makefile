@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test lint format setup clean package deb smoke-bundle
+.PHONY: demo test lint format setup clean package deb smoke-bundle translations
 
 setup: $(READY)
 
@@ -32,6 +32,12 @@ format: $(READY)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Update the Qt Linguist files from the texts in the source, then compile what the till loads.
+translations: $(READY)
+	$(BIN)/pyside6-lupdate pos_client/ui/strings.py -ts resources/i18n/pos_client_ru.ts \
+		-target-language ru_RU -source-language en -no-obsolete -locations none
+	$(BIN)/pyside6-lrelease resources/i18n/pos_client_ru.ts -qm resources/i18n/pos_client_ru.qm
 
 package: $(READY)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \

@@ -12,7 +12,7 @@ HOOKS = str(ROOT / "packaging" / "hooks")  # QtGui without the Qt plugins a till
 ICON_ICO = str(ROOT / "resources" / "icons" / "pos-client.ico")
 DATAS = [
     (str(ROOT / "resources" / folder), f"resources/{folder}")
-    for folder in ("api", "demo", "icons", "styles")
+    for folder in ("api", "demo", "i18n", "icons", "styles")
 ]
 UNUSED_MODULES = [
     "tkinter", "unittest", "pydoc", "doctest", "pytest", "hypothesis", "mypy",
