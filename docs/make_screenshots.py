@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_client.core.identity import receipt_code
 from pos_client.demo import DemoEnvironment, start_demo
-from pos_client.ui.app import apply_style, build_till
+from pos_client.ui.app import build_till
 from pos_client.ui.approval_dialog import ApprovalDialog
 from pos_client.ui.dialogs import PayDialog, SaleDialog
 from pos_client.ui.enrol_dialog import EnrolDialog
@@ -24,10 +24,12 @@ from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
 from pos_client.ui.phone_dialog import PhoneDialog
+from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.return_dialog import ReturnDialog
 from pos_client.ui.shift_dialogs import CloseShiftDialog
 from pos_client.ui.smoke import start_demo_shift
 from pos_client.ui.strings import set_language
+from pos_client.ui.theme import Theme, apply_theme
 
 BASKET = ["4607012340016", "4607012340016", "4607012340115", "4607012340177", "2780000000047"]
 
@@ -74,6 +76,13 @@ def shoot_return(window: MainWindow, app: QApplication, out: Path, suffix: str) 
     sale = window.last_sale
     assert sale is not None
     window.cancel_receipt()
+    window.start_return()
+    search = window.dialog
+    assert isinstance(search, ReceiptNumberDialog)
+    search.table.setCurrentCell(0, 0)
+    settle(app, timeout_ms=100)
+    save(search, out / f"receipt-search{suffix}.png")
+    search.reject()
     window.handle_code(receipt_code(sale.terminal_id, sale.number))
     dialog = window.dialog
     assert isinstance(dialog, ReturnDialog)
@@ -180,6 +189,17 @@ def shoot_phone_dialog(window: MainWindow, app: QApplication, out: Path) -> None
     dialog.reject()
 
 
+def shoot_high_contrast(window: MainWindow, app: QApplication, out: Path) -> None:
+    window.cancel_receipt()
+    window.set_high_contrast(True)
+    for code in BASKET:
+        window.handle_code(code)
+    settle(app, timeout_ms=100)
+    save(window, out / "till-high-contrast.png")
+    window.cancel_receipt()
+    window.set_high_contrast(False)
+
+
 def shoot_enrolment(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
     """The enrolment form refused without the terms ticked, as the cashier sees it."""
     window.cancel_receipt()
@@ -232,7 +252,7 @@ def shoot_first_run(app: QApplication, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for language, suffix in (("ru", ""), ("en", "-en")):
             set_language(language)
-            apply_style(app)
+            apply_theme(app, Theme.current)
             screen = SetupScreen(Path(tmp) / "pos-client" / "config.toml", language)
             screen.resize(820, 560)
             screen.show()
@@ -270,6 +290,7 @@ def main(out: Path) -> int:
         if language == "ru":
             shoot_offline(till.window, app, out)
             shoot_phone_dialog(till.window, app, out)
+            shoot_high_contrast(till.window, app, out)
             shoot_problems(demo, till.window, app, out)
         till.close()
         demo.close()

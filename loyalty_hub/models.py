@@ -18,6 +18,14 @@ class DiscountNoteBody(Strict):
     amount: int = Field(ge=0)
 
 
+class PriceOverrideBody(Strict):
+    """A line price set by hand at the till with a manager's approval."""
+
+    list_price: int = Field(ge=1)
+    reason: str = Field(min_length=1, max_length=120)
+    approved_by: str = Field(min_length=1)
+
+
 class SaleLineBody(Strict):
     sku: str = Field(min_length=1)
     barcode: str
@@ -31,6 +39,7 @@ class SaleLineBody(Strict):
     rule_ids: list[str]
     discount_notes: list[DiscountNoteBody]
     stamp_cards: list[str]
+    price_override: PriceOverrideBody | None = None
 
     @model_validator(mode="after")
     def _adds_up(self) -> SaleLineBody:

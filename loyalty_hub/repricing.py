@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -65,6 +66,8 @@ def differences(
         product = products.get(line.sku)
         if product is None:
             return {"reason": "unknown_sku", "sku": line.sku}
+        if line.price_override is not None:  # approved at the till: promotions apply to it
+            product = replace(product, price=line.unit_price)
         try:
             receipt = receipt.add(product, line.quantity)
         except ReceiptError as exc:

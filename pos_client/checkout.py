@@ -10,7 +10,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
@@ -25,6 +25,7 @@ from pos_client.core.identity import (
     verify_token,
 )
 from pos_client.core.loyalty import EarningPolicy, Member, PointsBalance, PointsPolicy
+from pos_client.core.money import Money
 from pos_client.core.offline import OfflineState, RedemptionRefused, offline_redeemable
 from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
@@ -34,7 +35,7 @@ from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
 from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
-from pos_client.store.journal import Journal, Problem, SaleForReturn
+from pos_client.store.journal import Journal, Problem, ReceiptSummary, SaleForReturn
 from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
 
@@ -228,6 +229,19 @@ class Checkout:
 
     def set_quantity(self, line_id: int, quantity: int) -> None:
         self.receipt = self._receipt_call(lambda: self.receipt.set_quantity(line_id, quantity))
+
+    def price_override_subject(self, line_id: int, price: Money, reason: str) -> str:
+        """What a manager approves: this line at this price. Refuses (CheckoutError) a price
+        or reason the receipt would not take, before anyone is asked for a PIN."""
+        receipt = self._receipt_call(
+            lambda: self.receipt.override_price(line_id, price, reason, "")
+        )
+        return f"{line_id}:{receipt.line(line_id).product.sku}:{price}"
+
+    def override_price(self, line_id: int, price: Money, reason: str, approved_by: str) -> None:
+        self.receipt = self._receipt_call(
+            lambda: self.receipt.override_price(line_id, price, reason, approved_by)
+        )
 
     def remove_line(self, line_id: int) -> None:
         self.receipt = self._receipt_call(lambda: self.receipt.remove(line_id))
@@ -470,6 +484,16 @@ class Checkout:
             raise CheckoutError("unknown_receipt_number", number=number)
         return found
 
+    def today(self) -> date:
+        """The calendar day at the till, by its clock and time zone."""
+        return self._clock().astimezone().date()
+
+    def receipts_on(self, day: date) -> list[ReceiptSummary]:
+        """This terminal's receipts of a calendar day in the till's time zone, newest first."""
+        start = datetime.combine(day, time.min).astimezone()
+        end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+        return store_call(lambda: self._journal.receipts_between(start, end))
+
     def preview_return(self, found: SaleForReturn, wanted: Mapping[int, int]) -> ReturnPlan:
         """What returning these quantities would refund and take back; nothing is written."""
         try:
@@ -542,7 +566,7 @@ class Checkout:
         try:
             return call()
         except ReceiptError as exc:
-            raise CheckoutError("bad_quantity", detail=str(exc)) from exc
+            raise CheckoutError(exc.code, detail=str(exc)) from exc
 
 
 def store_call(call: Callable[[], T]) -> T:

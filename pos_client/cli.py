@@ -10,6 +10,7 @@ from pathlib import Path
 from pos_client import __version__
 from pos_client.config import (
     LANGUAGES,
+    THEMES,
     ConfigError,
     TerminalConfig,
     display_screen,
@@ -33,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help="terminal config file (TOML)")
     parser.add_argument("--language", choices=LANGUAGES, help="window language")
+    parser.add_argument(
+        "--theme", choices=THEMES, help="standard, or high-contrast (white on black)"
+    )
     parser.add_argument(
         "--camera",
         metavar="CAMERA",
@@ -135,19 +139,24 @@ def _till(args: argparse.Namespace) -> int:
     config = _config_or_first_run(args)
     if config is None:
         return 2
-    from dataclasses import replace
-
-    if args.language:
-        config = replace(config, language=args.language)
-    if args.camera is not None:
-        config = replace(config, camera=args.camera)
-    if args.customer_display is not None:
-        config = replace(config, customer_display=args.customer_display)
+    config = _with_options(config, args)
     setup_logging(secrets=[config.token])
     try:
         return run(config)
     finally:
         stop_logging()
+
+
+def _with_options(config: TerminalConfig, args: argparse.Namespace) -> TerminalConfig:
+    """The config with what the command line overrides."""
+    from dataclasses import replace
+
+    given = {
+        name: getattr(args, name)
+        for name in ("language", "theme", "camera", "customer_display")
+        if getattr(args, name) is not None
+    }
+    return replace(config, **given)
 
 
 def _config_or_first_run(args: argparse.Namespace) -> TerminalConfig | None:
@@ -176,10 +185,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.smoke_test and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     demo = start_demo(language=args.language or "ru", camera=args.camera or "")
-    if args.customer_display:
-        from dataclasses import replace
-
-        demo.config = replace(demo.config, customer_display=args.customer_display)
+    demo.config = _with_options(demo.config, args)
     log_file = setup_logging(demo.root / "logs", secrets=[demo.config.token])
     logs = log_file or "on stderr"
     print(f"pos-client demo: hub at {demo.config.api_url}, data in {demo.root}, log {logs}")

@@ -18,6 +18,7 @@ from pos_client.token_store import KEYRING, keyring_token
 
 APP_NAME = "pos-client"
 LANGUAGES = ("ru", "en")
+THEMES = ("standard", "high-contrast")
 ENV_PREFIX = "POS_CLIENT_"
 ENV_KEYS = (
     "api_url",
@@ -29,6 +30,7 @@ ENV_KEYS = (
     "camera",
     "printer",
     "customer_display",
+    "theme",
 )
 CUSTOMER_DISPLAY_USAGE = (
     'customer_display must be "window" or "screen:N" (N counts the screens from 1)'
@@ -47,6 +49,7 @@ class TerminalConfig:
     token: str
     data_dir: Path
     language: str = "ru"
+    theme: str = "standard"  # or "high-contrast"
     channel: str = "store"
     sync_interval_s: float = 30.0
     camera: str = ""  # "" none, "0" or "/dev/video2" a webcam, "file:PATH", "synthetic"
@@ -118,6 +121,9 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     language = str(values.get("language", "ru"))
     if language not in LANGUAGES:
         raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    theme = str(values.get("theme", "standard"))
+    if theme not in THEMES:
+        raise ConfigError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
     region = str(values.get("phone_region", DEFAULT_REGION)).upper()
     if not is_known_region(region):
         raise ConfigError(
@@ -130,6 +136,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         token=str(values["token"]),
         data_dir=Path(str(values.get("data_dir") or default_data_dir())),
         language=language,
+        theme=theme,
         sync_interval_s=_number(values, "sync_interval_s", 30.0, 1.0, 86400.0),
         camera=str(values.get("camera", "")),
         camera_width=int(_number(values, "camera_width", 1280, 160, 7680, whole=True)),

@@ -3,22 +3,50 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from pos_client.core.catalog import Product
 from pos_client.core.money import Money
 
 MAX_QUANTITY = 999
+MAX_REASON_LENGTH = 120
 
 
 class ReceiptError(ValueError):
-    """A change the receipt refuses (unknown line, quantity out of range)."""
+    """A change the receipt refuses (unknown line, quantity out of range, a bad override);
+    `code` names the refusal for the window's message."""
+
+    def __init__(self, message: str, code: str = "bad_quantity") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class PriceOverride:
+    """A line's price set by hand, with the reason and the manager who approved it."""
+
+    list_price: Money  # the catalogue price it replaced
+    reason: str
+    approved_by: str  # the manager's staff id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "list_price": self.list_price,
+            "reason": self.reason,
+            "approved_by": self.approved_by,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PriceOverride:
+        return cls(int(data["list_price"]), str(data["reason"]), str(data["approved_by"]))
 
 
 @dataclass(frozen=True, slots=True)
 class ReceiptLine:
     line_id: int
-    product: Product
+    product: Product  # its price is the overridden one when price_override is set
     quantity: int
+    price_override: PriceOverride | None = None
 
     @property
     def amount(self) -> Money:
@@ -60,6 +88,29 @@ class Receipt:
             replace(line, quantity=quantity) if line is target else line for line in self.lines
         )
         return replace(self, lines=lines)
+
+    def override_price(self, line_id: int, price: Money, reason: str, approved_by: str) -> Receipt:
+        """The line at `price` instead of the catalogue's; promotions then apply to it."""
+        target = self.line(line_id)
+        reason = " ".join(reason.split())
+        if price <= 0:
+            raise ReceiptError("the new price must be more than zero", "override_price_zero")
+        if price == target.product.price:
+            raise ReceiptError("the line already has this price", "override_price_same")
+        if not reason or len(reason) > MAX_REASON_LENGTH:
+            raise ReceiptError(
+                f"a price override needs a reason of 1 to {MAX_REASON_LENGTH} characters",
+                "override_reason",
+            )
+        listed = target.price_override.list_price if target.price_override else target.product.price
+        changed = replace(
+            target,
+            product=replace(target.product, price=price),
+            price_override=PriceOverride(listed, reason, approved_by),
+        )
+        return replace(
+            self, lines=tuple(changed if line is target else line for line in self.lines)
+        )
 
     def remove(self, line_id: int) -> Receipt:
         target = self.line(line_id)

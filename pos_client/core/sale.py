@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pos_client.core.loyalty import Member
 from pos_client.core.money import Money
 from pos_client.core.promotions import PricedReceipt
+from pos_client.core.receipt import PriceOverride
 
 TenderKind = Literal["cash", "card"]
 TENDER_KINDS: tuple[TenderKind, ...] = ("cash", "card")
@@ -62,9 +63,10 @@ class SaleLine:
     rule_ids: tuple[str, ...]
     discount_notes: tuple[tuple[str, Money], ...]  # (what the receipt says, amount)
     stamp_cards: tuple[str, ...]
+    price_override: PriceOverride | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "sku": self.sku,
             "barcode": self.barcode,
             "name": self.name,
@@ -80,6 +82,9 @@ class SaleLine:
             ],
             "stamp_cards": list(self.stamp_cards),
         }
+        if self.price_override:  # only then, so hubs before contract 1.4 take ordinary sales
+            body["price_override"] = self.price_override.to_dict()
+        return body
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +150,11 @@ class Sale:
                             (note["text"], note["amount"]) for note in line["discount_notes"]
                         ),
                         "stamp_cards": tuple(line["stamp_cards"]),
+                        "price_override": (
+                            PriceOverride.from_dict(line["price_override"])
+                            if line.get("price_override")
+                            else None
+                        ),
                     }
                 )
                 for line in data["lines"]
@@ -224,6 +234,7 @@ def build_sale(
             rule_ids=tuple(adj.rule_id for adj in pl.adjustments),
             discount_notes=tuple((adj.text(language), adj.amount) for adj in pl.adjustments),
             stamp_cards=pl.stamp_cards,
+            price_override=pl.line.price_override,
         )
         for pl in priced.lines
     )

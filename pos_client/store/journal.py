@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -72,6 +72,17 @@ class SaleForReturn:
     returned: Mapping[int, int]
 
 
+@dataclass(frozen=True, slots=True)
+class ReceiptSummary:
+    """One line of the receipts list a return starts from."""
+
+    number: int
+    created_at: datetime
+    total: int
+    member_id: str | None
+    refunded: int  # what returns have paid back on it so far
+
+
 class Journal:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self._db = db
@@ -87,7 +98,7 @@ class Journal:
             number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM sales").fetchone()[0]
             sale = build(number)
             body = json.dumps(sale.to_dict(), ensure_ascii=False, sort_keys=True)
-            created = sale.created_at.isoformat()
+            created = _utc_text(sale.created_at)  # comparable as text: the day lists rely on it
             conn.execute(
                 "INSERT INTO sales (sale_id, number, created_at, member_id, total,"
                 " points_earned, body, coupons_used, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
@@ -206,6 +217,24 @@ class Journal:
             return SaleForReturn(Sale.from_dict(json.loads(row[1])), _returned(self._db, row[0]))
         except sqlite3.Error as exc:
             raise classify(exc) from exc
+
+    def receipts_between(self, start: datetime, end: datetime) -> list[ReceiptSummary]:
+        """This terminal's sales from `start` up to `end` (aware times), newest first, with
+        what has been refunded on each."""
+        try:
+            rows = self._db.execute(
+                "SELECT s.number, s.created_at, s.total, s.member_id,"
+                " COALESCE((SELECT SUM(r.refund) FROM returns r WHERE r.sale_id = s.sale_id), 0)"
+                " FROM sales s WHERE s.created_at >= ? AND s.created_at < ?"
+                " ORDER BY s.number DESC",
+                [_utc_text(start), _utc_text(end)],
+            ).fetchall()
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return [
+            ReceiptSummary(number, datetime.fromisoformat(created), total, member_id, refunded)
+            for number, created, total, member_id, refunded in rows
+        ]
 
     def record_enrolment(self, enrolment: Enrolment, member: Member) -> None:
         """Journal a new member: the consent record, the outbox row for the hub and the member
@@ -352,6 +381,13 @@ class Journal:
             [member_id],
         ).fetchone()
         return int(row[0]), -int(row[1])
+
+
+def _utc_text(moment: datetime) -> str:
+    """A bound comparable with the journal's created_at texts (UTC, ISO 8601)."""
+    if moment.tzinfo is None:
+        raise ValueError("the bounds must be timezone-aware")
+    return moment.astimezone(UTC).isoformat()
 
 
 def _returned(db: sqlite_utils.Database, sale_id: str) -> dict[int, int]:

@@ -231,3 +231,10 @@ MIGRATIONS.append(
         "ALTER TABLE members ADD COLUMN marketing_consent INTEGER",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # Finding a day's receipts for a return (the F5 list) without reading the whole journal.
+        "CREATE INDEX sales_created_at ON sales (created_at)",
+    ]
+)

@@ -43,6 +43,7 @@ from pos_client.ui.receipt_printing import ReceiptPrinting
 from pos_client.ui.staff_flow import StaffFlow
 from pos_client.ui.strings import set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
+from pos_client.ui.theme import apply_theme
 from pos_client.ui.wedge_filter import WedgeFilter
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def build_till(
         config.camera or "none",
     )
     set_language(config.language)
-    apply_style(app)
+    apply_theme(app, config.theme)
     db = open_database(config.db_path)
     journal, caches = Journal(db), Caches(db)
     audit = AuditLog(db, config.terminal_id)
@@ -220,10 +221,6 @@ def prepared_app() -> QApplication:
     app.setDesktopFileName("pos-client")
     app.setWindowIcon(QIcon(str(resource_path("icons", "pos-client.png"))))
     return app
-
-
-def apply_style(app: QApplication) -> None:
-    app.setStyleSheet(resource_path("styles", "till.qss").read_text("utf-8"))
 
 
 def refuse_to_start(app: QApplication, error: StoreError, db_path: Path) -> int:

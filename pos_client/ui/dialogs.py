@@ -127,14 +127,6 @@ class CardDialog(EntryDialog):
         super().__init__(parent, title=title, label=label, name="cardNumber", digits=True)
 
 
-class ReceiptNumberDialog(EntryDialog):
-    """Which receipt a return is for: its number typed, or its barcode scanned."""
-
-    def __init__(self, parent: QWidget) -> None:
-        title, label = tr("receipt_number_title"), tr("receipt_number_label")
-        super().__init__(parent, title=title, label=label, name="receiptNumber", digits=False)
-
-
 def error_text(error: CheckoutError) -> str:
     """What the cashier reads for a refused action."""
     key = f"err_{error.code}"

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from pos_client.config import LANGUAGES
 from pos_client.provisioning import ProvisionError, Settings, check_connection, provision
 from pos_client.sync.errors import HubError
-from pos_client.ui.app import apply_style, prepared_app
+from pos_client.ui.app import prepared_app
 from pos_client.ui.dialogs import grow_to_fit
 from pos_client.ui.strings import set_language, tr
+from pos_client.ui.theme import Theme, apply_theme
 
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
 FIELDS = ("api_url", "outlet_id", "terminal_id", "token")
@@ -192,7 +193,7 @@ class SetupScreen(QDialog):
 def set_up(config_path: Path, language: str) -> bool:
     """Show the first-run screen; True once this till's settings are saved."""
     app = prepared_app()
-    apply_style(app)
+    apply_theme(app, Theme.current)
     set_language(language)
     screen = SetupScreen(config_path, language)
     screen.resize(820, 560)

@@ -20,6 +20,7 @@ from pos_client.ui.strings import tr
 KEYS = (
     ("Enter", "help_scan"),
     ("F2", "help_qty"),
+    ("Ctrl+F2", "help_price"),
     ("F3", "help_card"),
     ("F4", "help_phone"),
     ("F5", "help_return"),
@@ -36,6 +37,7 @@ KEYS = (
     ("Ctrl+R", "help_report"),
     ("Ctrl+Shift+X", "help_close"),
     ("Ctrl+L", "help_logout"),
+    ("Ctrl+Shift+H", "help_contrast"),
 )
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +35,6 @@ from pos_client.ui.dialogs import (
     CardDialog,
     NumberDialog,
     PayDialog,
-    ReceiptNumberDialog,
     SaleDialog,
     error_text,
 )
@@ -43,12 +43,14 @@ from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.problems_dialog import ProblemsDialog
 from pos_client.ui.receipt_model import ReceiptModel
+from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.receipt_text import ReceiptHeader, receipt_document
 from pos_client.ui.return_dialog import ReturnDialog
 from pos_client.ui.scan_field import ScanField
 from pos_client.ui.status_bar import SyncStatusBar
 from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
+from pos_client.ui.theme import Theme, apply_theme
 
 if TYPE_CHECKING:
     from pos_client.ui.receipt_printing import ReceiptPrinting
@@ -230,22 +232,35 @@ class MainWindow(QMainWindow):
         self.terminal_menu.addSeparator()
         self.quit_action = self.terminal_menu.addAction("")
         self.quit_action.triggered.connect(self.close)
-        self.language_menu = self.menuBar().addMenu("")
+        self.view_menu = self.menuBar().addMenu("")
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
-            action = self.language_menu.addAction(name)
+            action = self.view_menu.addAction(name)
             action.setCheckable(True)
             action.setChecked(code == Language.current)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             group.addAction(action)
             self.language_actions[code] = action
+        self.view_menu.addSeparator()
+        self.high_contrast = self.view_menu.addAction("")
+        self.high_contrast.setCheckable(True)
+        self.high_contrast.setChecked(Theme.current == "high-contrast")
+        self.high_contrast.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.high_contrast.toggled.connect(self.set_high_contrast)
 
     def set_language(self, language: str) -> None:
         set_language(language)
         self.checkout.language = language
         self.language_actions[language].setChecked(True)
         self.retranslate()
+
+    def set_high_contrast(self, on: bool) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, "high-contrast" if on else "standard")
+        self.high_contrast.setChecked(on)
+        self.model.refresh()
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -261,8 +276,9 @@ class MainWindow(QMainWindow):
         self.problems_action.setText(tr("menu_problems"))
         self.help_action.setText(tr("menu_help"))
         self.quit_action.setText(tr("menu_quit"))
-        self.language_menu.setTitle(tr("menu_language"))
-        self.model.retranslate()
+        self.view_menu.setTitle(tr("menu_view"))
+        self.high_contrast.setText(tr("menu_high_contrast"))
+        self.model.refresh()
         self._size_columns()
         self.member_panel.refresh()
         self.totals_panel.refresh()
@@ -313,7 +329,7 @@ class MainWindow(QMainWindow):
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
 
-    def _attempt(self, action: Callable[[], object]) -> bool:
+    def attempt(self, action: Callable[[], object]) -> bool:
         """Run a checkout action: on success show the new state, on refusal say why."""
         try:
             action()
@@ -372,14 +388,14 @@ class MainWindow(QMainWindow):
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))
 
-    def _selected_line_id(self) -> int | None:
+    def selected_line_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.line_id_at(rows[0].row()) if rows else None
 
     # -- actions ------------------------------------------------------------------------------
 
     def change_quantity(self) -> None:
-        line_id = self._selected_line_id()
+        line_id = self.selected_line_id()
         if line_id is None:
             self.show_message(tr("err_no_line"), "error")
             return
@@ -396,15 +412,15 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def _quantity_chosen(self, line_id: int, quantity: int) -> None:
-        if self._attempt(lambda: self.checkout.set_quantity(line_id, quantity)):
+        if self.attempt(lambda: self.checkout.set_quantity(line_id, quantity)):
             self.table.selectRow(self.model.row_of_line(line_id))
 
     def remove_line(self) -> None:
-        line_id = self._selected_line_id()
+        line_id = self.selected_line_id()
         if line_id is None:
             self.show_message(tr("err_no_line"), "error")
             return
-        self._attempt(lambda: self.checkout.remove_line(line_id))
+        self.attempt(lambda: self.checkout.remove_line(line_id))
 
     def pay_with_points(self) -> None:
         """Let the member spend points on this receipt, within the programme's limits."""
@@ -435,7 +451,7 @@ class MainWindow(QMainWindow):
         self._open(dialog)
 
     def _points_chosen(self, points: int) -> None:
-        self._attempt(lambda: self.checkout.set_redeem_points(points))
+        self.attempt(lambda: self.checkout.set_redeem_points(points))
 
     def show_problems(self) -> None:
         """What the hub refused or settled differently, with reasons, to see and export."""
@@ -450,7 +466,7 @@ class MainWindow(QMainWindow):
         if not self.checkout.receipt.is_empty:
             self.show_message(tr("err_return_with_open_receipt"), "error")
             return
-        dialog = ReceiptNumberDialog(self)
+        dialog = ReceiptNumberDialog(self, self.checkout.receipts_on, self.checkout.today())
         dialog.entered.connect(self._receipt_number_entered)
         self._open(dialog)
 
@@ -533,7 +549,7 @@ class MainWindow(QMainWindow):
         self.show_message(tr("member_attached", name=member.name))
 
     def _member_found_online(self, member: Member) -> None:
-        if self._attempt(lambda: self.checkout.attach_member(member)):
+        if self.attempt(lambda: self.checkout.attach_member(member)):
             self.show_message(tr("member_attached", name=member.name))
 
     def _member_missing(self, what: str, shown: str, unreachable: bool) -> None:

@@ -12,10 +12,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from pos_client.core.money import format_money
 from pos_client.core.promotions import Adjustment, PricedLine, PricedReceipt
+from pos_client.ui.receipt_text import override_note
 from pos_client.ui.strings import Language, tr
+from pos_client.ui.theme import DISCOUNT_COLOURS, Theme
 
 COLUMNS = ("col_no", "col_item", "col_qty", "col_price", "col_sum")
-DISCOUNT_COLOUR = QColor("#1b7f3b")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -80,7 +81,8 @@ class ReceiptModel(QAbstractTableModel):
     def line_id_at(self, row: int) -> int | None:
         return self._rows[row].line_id if 0 <= row < len(self._rows) else None
 
-    def retranslate(self) -> None:
+    def refresh(self) -> None:
+        """Every heading and cell again: after the language or the theme changed."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             last = self.index(len(self._rows) - 1, len(COLUMNS) - 1)
@@ -111,7 +113,7 @@ class ReceiptModel(QAbstractTableModel):
                 return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and row.adjustment:
-            return QBrush(DISCOUNT_COLOUR)
+            return QBrush(QColor(DISCOUNT_COLOURS[Theme.current]))
         if role == Qt.ItemDataRole.FontRole and row.adjustment:
             font = QFont()
             font.setItalic(True)
@@ -146,9 +148,12 @@ def _wrapped_text(row: Row) -> str:
 
 def _line_text(row: Row, column: int) -> str:
     line = row.priced.line
+    name = line.product.name(Language.current)
+    if line.price_override:
+        name += "\n    " + override_note(line.price_override)
     return (
         str(row.number),
-        line.product.name(Language.current),
+        name,
         str(line.quantity),
         format_money(line.product.price, ""),
         format_money(row.priced.amount, ""),

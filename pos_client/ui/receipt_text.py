@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pos_client.core.identity import receipt_code
 from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
+from pos_client.core.receipt import PriceOverride
 from pos_client.core.sale import Sale
 from pos_client.printing.document import WIDTH, Barcode, Block, PrintDocument, Text
 from pos_client.ui.panels import mask_card
@@ -76,6 +77,10 @@ def receipt_document(
     return PrintDocument(tuple(blocks))
 
 
+def override_note(override: PriceOverride) -> str:
+    return tr("override_note", old=format_money(override.list_price), reason=override.reason)
+
+
 def _channel(channel: str) -> str:
     key = f"channel_{channel}"
     return tr(key) if has_text(key) else channel
@@ -87,6 +92,8 @@ def _lines(sale: Sale) -> list[Block]:
         blocks.append(Text(line.name))
         price = f"{line.quantity} × {format_money(line.unit_price, '')}"
         blocks.append(Text(pair("  " + price, format_money(line.unit_price * line.quantity, ""))))
+        if line.price_override:
+            blocks.append(Text("  " + override_note(line.price_override)))
         for text, amount in line.discount_notes:
             blocks.append(Text(pair(f"  {text}", format_money(-amount, ""))))
     blocks.append(Text("-" * WIDTH))

@@ -19,8 +19,10 @@ from pos_client.shift_desk import ShiftDesk
 from pos_client.staff_desk import Approval, StaffDesk
 from pos_client.store.journal import SaleForReturn
 from pos_client.ui.approval_dialog import ApprovalDialog
-from pos_client.ui.dialogs import ReceiptNumberDialog, error_text
+from pos_client.ui.dialogs import error_text
 from pos_client.ui.login_page import LoginPage
+from pos_client.ui.price_override import ask_price_override
+from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.shift_dialogs import CashDialog, CloseShiftDialog, TextDialog
 from pos_client.ui.shift_report import render_shift
 from pos_client.ui.strings import tr
@@ -221,7 +223,8 @@ class StaffFlow(QObject):
         if not self.window.checkout.receipt.is_empty:
             self.window.show_message(tr("err_return_with_open_receipt"), "error")
             return
-        dialog = ReceiptNumberDialog(self.window)
+        window = self.window
+        dialog = ReceiptNumberDialog(window, window.checkout.receipts_on, window.checkout.today())
         if self.window.last_sale is not None:
             dialog.number.setText(str(self.window.last_sale.number))
             dialog.number.selectAll()
@@ -307,6 +310,7 @@ class StaffFlow(QObject):
             ("menu_cash_out", "Ctrl+Shift+O", self.cash_out),
             ("menu_shift_report", "Ctrl+R", self.shift_report),
             ("menu_close_shift", "Ctrl+Shift+X", self.close_shift),
+            ("menu_price_override", "Ctrl+F2", lambda: ask_price_override(self)),
             ("menu_void", "Ctrl+F8", self.void_paid_receipt),
             ("menu_logout", "Ctrl+L", self.logout),
         ):

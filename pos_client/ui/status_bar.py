@@ -2,10 +2,39 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from pos_client.sync.status import SyncStatus, clock_is_off
 from pos_client.ui.strings import tr
+
+
+class ElidedLabel(QLabel):
+    """A label that gives up width when the window is narrow, ending its text with "…", so
+    the status bar never widens the till past its screen."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        least = margins.left() + margins.right() + self.fontMetrics().horizontalAdvance("…")
+        return QSize(min(hint.width(), least), hint.height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
 
 
 class SyncStatusBar(QStatusBar):
@@ -19,13 +48,13 @@ class SyncStatusBar(QStatusBar):
         self.dead.setObjectName("deadLetters")
         self.conflicts = QLabel(self)
         self.conflicts.setObjectName("conflicts")
-        self.clock = QLabel(self)
+        self.clock = ElidedLabel(self)
         self.clock.setObjectName("clockSkew")
-        self.last_sync = QLabel(self)
-        self.warning = QLabel(self)
+        self.last_sync = ElidedLabel(self)
+        self.warning = ElidedLabel(self)
         self.warning.setObjectName("syncWarning")
-        self.place = QLabel(self)
-        self.cashier = QLabel(self)
+        self.place = ElidedLabel(self)
+        self.cashier = ElidedLabel(self)
         self.cashier.setObjectName("cashier")
         for widget in (
             self.connection,

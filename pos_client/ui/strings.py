@@ -76,7 +76,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "menu_sync_now": QT_TRANSLATE_NOOP("Menu", "Sync now"),
     "menu_work_offline": QT_TRANSLATE_NOOP("Menu", "Work offline"),
     "menu_quit": QT_TRANSLATE_NOOP("Menu", "Quit"),
-    "menu_language": QT_TRANSLATE_NOOP("Menu", "&Language"),
+    "menu_view": QT_TRANSLATE_NOOP("Menu", "&View"),
+    "menu_high_contrast": QT_TRANSLATE_NOOP("Menu", "High contrast"),
     "status_online": QT_TRANSLATE_NOOP("StatusBar", "● Online"),
     "status_offline": QT_TRANSLATE_NOOP("StatusBar", "● Offline"),
     "status_working_offline": QT_TRANSLATE_NOOP("StatusBar", "● Working offline"),
@@ -214,6 +215,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "receipt_number_label": QT_TRANSLATE_NOOP(
         "Receipt", "The receipt number, or scan the barcode on the receipt"
     ),
+    "search_day": QT_TRANSLATE_NOOP("Receipt", "or pick it from the receipts of the day (↓):"),
+    "search_col_number": QT_TRANSLATE_NOOP("Receipt", "Receipt"),
+    "search_col_time": QT_TRANSLATE_NOOP("Receipt", "Time"),
+    "search_col_total": QT_TRANSLATE_NOOP("Receipt", "Total"),
+    "search_col_refunded": QT_TRANSLATE_NOOP("Receipt", "Refunded"),
+    "search_none": QT_TRANSLATE_NOOP("Receipt", "No receipts on {day} at this till"),
     "return_title": QT_TRANSLATE_NOOP("Returns", "Return on receipt No. {number}"),
     "return_heading": QT_TRANSLATE_NOOP(
         "Returns", "Receipt No. {number} of {when}. How many of each line come back?"
@@ -308,6 +315,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "err_empty_receipt": QT_TRANSLATE_NOOP("Messages", "The receipt is empty — nothing to pay"),
     "err_cash_short": QT_TRANSLATE_NOOP("Messages", "Cash received is less than the total"),
     "err_no_line": QT_TRANSLATE_NOOP("Messages", "Select a receipt line first"),
+    "err_override_price_zero": QT_TRANSLATE_NOOP(
+        "Messages", "The new price must be more than zero"
+    ),
+    "err_override_price_same": QT_TRANSLATE_NOOP("Messages", "The line already has this price"),
+    "err_override_reason": QT_TRANSLATE_NOOP(
+        "Messages", "Say why the price changes (up to 120 characters)"
+    ),
     "err_bad_amount": QT_TRANSLATE_NOOP(
         "Messages", "Amount “{text}” is not understood: type e.g. 1500 or 1500.50"
     ),
@@ -451,6 +465,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "menu_shift_report": QT_TRANSLATE_NOOP("Menu", "Shift report…"),
     "menu_close_shift": QT_TRANSLATE_NOOP("Menu", "Close shift…"),
     "menu_void": QT_TRANSLATE_NOOP("Menu", "Void a paid receipt…"),
+    "menu_price_override": QT_TRANSLATE_NOOP("Menu", "Change the line's price…"),
     "menu_logout": QT_TRANSLATE_NOOP("Menu", "Log out (change cashier)"),
     "open_shift_title": QT_TRANSLATE_NOOP("Shift", "Opening the shift"),
     "open_shift_label": QT_TRANSLATE_NOOP(
@@ -504,6 +519,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "cash_moved_in": QT_TRANSLATE_NOOP("Shift", "{amount} put in"),
     "cash_moved_out": QT_TRANSLATE_NOOP("Shift", "{amount} taken out"),
     "void_done": QT_TRANSLATE_NOOP("Staff", "Receipt {number} voided: refund {refund} {tender}"),
+    "approval_price": QT_TRANSLATE_NOOP(
+        "Staff", "New price for {item}: {new} instead of {old}. Reason: {reason}"
+    ),
+    "override_title": QT_TRANSLATE_NOOP("Staff", "Price override"),
+    "override_label": QT_TRANSLATE_NOOP(
+        "Staff", "{item} costs {price}. New price for one, then the reason (a manager approves):"
+    ),
+    "override_ok": QT_TRANSLATE_NOOP("Staff", "Ask a manager"),
+    "override_done": QT_TRANSLATE_NOOP("Staff", "{item} now costs {price}, approved by a manager"),
+    "override_note": QT_TRANSLATE_NOOP("Receipt", "price changed from {old}: {reason}"),
     "cap_waived": QT_TRANSLATE_NOOP(
         "Staff", "A manager allowed spending above the offline cap on this receipt"
     ),
@@ -606,6 +631,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help_report": QT_TRANSLATE_NOOP("Help", "the shift report (X report)"),
     "help_close": QT_TRANSLATE_NOOP("Help", "close the shift"),
     "help_logout": QT_TRANSLATE_NOOP("Help", "log out (change cashier)"),
+    "help_price": QT_TRANSLATE_NOOP(
+        "Help", "a new price for the selected line, with the reason (a manager's PIN)"
+    ),
+    "help_contrast": QT_TRANSLATE_NOOP("Help", "high contrast on and off (white on black)"),
     "menu_help": QT_TRANSLATE_NOOP("Menu", "Keys help"),
     "receipt_coupon": QT_TRANSLATE_NOOP("Receipt", "Coupon for your next purchase"),
 }

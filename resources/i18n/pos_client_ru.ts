@@ -169,6 +169,14 @@
         <source>log out (change cashier)</source>
         <translation>выйти (смена кассира)</translation>
     </message>
+    <message>
+        <source>a new price for the selected line, with the reason (a manager&apos;s PIN)</source>
+        <translation>новая цена выбранной строки с причиной (PIN менеджера)</translation>
+    </message>
+    <message>
+        <source>high contrast on and off (white on black)</source>
+        <translation>высокий контраст: белым по чёрному, вкл./выкл.</translation>
+    </message>
 </context>
 <context>
     <name>Member</name>
@@ -300,8 +308,12 @@
         <translation>Выход</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Высокий контраст</translation>
     </message>
     <message>
         <source>Sync problems…</source>
@@ -330,6 +342,10 @@
     <message>
         <source>Void a paid receipt…</source>
         <translation>Сторно оплаченного чека…</translation>
+    </message>
+    <message>
+        <source>Change the line&apos;s price…</source>
+        <translation>Изменить цену строки…</translation>
     </message>
     <message>
         <source>Log out (change cashier)</source>
@@ -517,6 +533,18 @@
     <message>
         <source>Select a receipt line first</source>
         <translation>Выберите строку чека</translation>
+    </message>
+    <message>
+        <source>The new price must be more than zero</source>
+        <translation>Новая цена должна быть больше нуля</translation>
+    </message>
+    <message>
+        <source>The line already has this price</source>
+        <translation>У строки уже эта цена</translation>
+    </message>
+    <message>
+        <source>Say why the price changes (up to 120 characters)</source>
+        <translation>Укажите причину изменения цены (до 120 символов)</translation>
     </message>
     <message>
         <source>Amount “{text}” is not understood: type e.g. 1500 or 1500.50</source>
@@ -802,6 +830,34 @@
     <message>
         <source>The receipt number, or scan the barcode on the receipt</source>
         <translation>Номер чека — или отсканируйте штрихкод с чека</translation>
+    </message>
+    <message>
+        <source>or pick it from the receipts of the day (↓):</source>
+        <translation>или выберите его среди чеков за день (↓):</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>No receipts on {day} at this till</source>
+        <translation>На этой кассе нет чеков за {day}</translation>
+    </message>
+    <message>
+        <source>price changed from {old}: {reason}</source>
+        <translation>цена изменена с {old}: {reason}</translation>
     </message>
     <message>
         <source>Cashier</source>
@@ -1209,6 +1265,26 @@
     <message>
         <source>Receipt {number} voided: refund {refund} {tender}</source>
         <translation>Чек №{number} сторнирован: вернуть {refund} {tender}</translation>
+    </message>
+    <message>
+        <source>New price for {item}: {new} instead of {old}. Reason: {reason}</source>
+        <translation>Новая цена «{item}»: {new} вместо {old}. Причина: {reason}</translation>
+    </message>
+    <message>
+        <source>Price override</source>
+        <translation>Изменение цены</translation>
+    </message>
+    <message>
+        <source>{item} costs {price}. New price for one, then the reason (a manager approves):</source>
+        <translation>«{item}» стоит {price}. Новая цена за штуку и причина (подтверждает менеджер):</translation>
+    </message>
+    <message>
+        <source>Ask a manager</source>
+        <translation>Позвать менеджера</translation>
+    </message>
+    <message>
+        <source>{item} now costs {price}, approved by a manager</source>
+        <translation>«{item}» теперь стоит {price}, менеджер подтвердил</translation>
     </message>
     <message>
         <source>A manager allowed spending above the offline cap on this receipt</source>

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos_client.demo import DemoEnvironment
 from pos_client.ui.app import RunningTill
 from pos_client.ui.approval_dialog import ApprovalDialog
-from pos_client.ui.dialogs import ReceiptNumberDialog, SaleDialog
-from pos_client.ui.shift_dialogs import CloseShiftDialog, TextDialog
+from pos_client.ui.dialogs import SaleDialog
+from pos_client.ui.receipt_search import ReceiptNumberDialog
+from pos_client.ui.shift_dialogs import CashDialog, CloseShiftDialog, TextDialog
 from tests.conftest import CAPPUCCINO, CROISSANT
 from tests.gui.conftest import CASHIER, MANAGER, log_in, pay_by_card, press, scan
 
@@ -124,3 +127,54 @@ def test_closing_the_shift_counts_the_cash_and_warns_of_unsent_sales(
     closed.accept()
     log_in(qtbot, window, CASHIER, opening="0")
     assert window.status.cashier.text() == "Кассир: Анна Смирнова, смена №2"
+
+
+def test_a_price_override_needs_a_reason_and_a_manager_and_reaches_the_hub_as_priced(
+    till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    window = till.window
+    scan(qtbot, CROISSANT)
+    window.table.selectRow(0)
+    control = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_F2, control)
+    ask = window.dialog
+    assert isinstance(ask, CashDialog) and ask.reason is not None
+    ask.amount.setText("89")  # the price it has already, and no reason
+    ask.reason.setText("")
+    qtbot.keyClick(ask.amount, Qt.Key.Key_Return)
+    assert ask.error.text() == "У строки уже эта цена"
+    ask.amount.setText("70")
+    qtbot.keyClick(ask.amount, Qt.Key.Key_Return)
+    assert ask.error.text() == "Укажите причину изменения цены (до 120 символов)"
+    assert window.dialog is ask  # nobody was asked for a PIN yet
+    ask.reason.setText("мятая упаковка")
+    with qtbot.waitSignal(ask.finished):
+        qtbot.keyClick(ask.amount, Qt.Key.Key_Return)
+    approval = window.dialog
+    assert isinstance(approval, ApprovalDialog)
+    assert "70,00" in approval.what.text() and "мятая упаковка" in approval.what.text()
+    qtbot.keyClicks(approval.pin, MANAGER[1])
+    with qtbot.waitSignal(approval.finished):
+        qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    assert (
+        window.message.text()
+        == "«Круассан сливочный» теперь стоит 70,00\u00a0₽, менеджер подтвердил"
+    )
+    assert window.model.index(0, 3).data() == "70,00"
+    assert "цена изменена с 89,00\u00a0₽: мятая упаковка" in window.model.index(0, 1).data()
+    assert window.checkout.priced.total == 6300  # the bakery's 10 % applies to the new price
+
+    pay_by_card(qtbot, window)
+    assert isinstance(window.dialog, SaleDialog)
+    assert "цена изменена с 89,00 ₽: мятая упаковка" in window.dialog.text.toPlainText()
+    window.dialog.accept()
+    sale = window.last_sale
+    assert sale is not None
+    qtbot.waitUntil(lambda: "override_used" in hub_events(demo), timeout=10_000)
+    qtbot.waitUntil(lambda: window.status.status.waiting == 0, timeout=10_000)
+    applied = demo.hub.store.query(  # type: ignore[attr-defined]
+        "SELECT result FROM transactions WHERE key = ?", [sale.sale_id]
+    )
+    assert [json.loads(row["result"])["status"] for row in applied] == ["applied"]
+    mismatches = demo.hub.store.query("SELECT * FROM pricing_mismatches")  # type: ignore[attr-defined]
+    assert list(mismatches) == []  # the hub priced the overridden line as the till did

@@ -13,8 +13,11 @@ def test_file_then_environment(tmp_path: Path) -> None:
         f'api_url = "http://hub:8700/"\noutlet_id = "spb-nevsky"\nterminal_id = "T1"\n'
         f'token_file = "{token}"\ndata_dir = "{tmp_path}"\n'
     )
-    config = load_config(path, env={"POS_CLIENT_LANGUAGE": "en"})
+    config = load_config(
+        path, env={"POS_CLIENT_LANGUAGE": "en", "POS_CLIENT_THEME": "high-contrast"}
+    )
     assert (config.api_url, config.token, config.language) == ("http://hub:8700", "s3cret", "en")
+    assert config.theme == "high-contrast"
     assert config.db_path == tmp_path / "terminal.sqlite3"
 
 
@@ -28,6 +31,7 @@ def test_missing_settings_are_named(tmp_path: Path) -> None:
     [
         ("api_url = ", "cannot read"),
         ('language = "fr"', "language must be one of"),
+        ('theme = "dark"', "theme must be one of standard, high-contrast, not 'dark'"),
         ('phone_region = "XX"', "phone_region must be a two-letter country code"),
         ("wedge_max_gap_ms = 0", r"wedge_max_gap_ms must be a number from 1 to 500, not '0'"),
         ('wedge_min_length = "six"', "wedge_min_length must be a whole number from 1 to 64"),

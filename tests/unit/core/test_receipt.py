@@ -1,6 +1,6 @@
 import pytest
 
-from pos_client.core.receipt import MAX_QUANTITY, Receipt, ReceiptError
+from pos_client.core.receipt import MAX_QUANTITY, PriceOverride, Receipt, ReceiptError
 from tests.unit.core.factories import product
 
 
@@ -39,3 +39,34 @@ def test_adding_beyond_the_maximum_is_refused() -> None:
     receipt = Receipt().add(product(1), MAX_QUANTITY)
     with pytest.raises(ReceiptError):
         receipt.add(product(1))
+
+
+def test_a_price_override_keeps_the_list_price_reason_and_approver() -> None:
+    receipt = Receipt().add(product(1, price=19000), 2)
+    once = receipt.override_price(1, 15000, "  damaged   box ", "S0003")
+    line = once.line(1)
+    assert (line.product.price, line.amount) == (15000, 30000)
+    assert line.price_override == PriceOverride(19000, "damaged box", "S0003")
+    twice = once.override_price(1, 12000, "price tag on the shelf", "S0004")
+    assert twice.line(1).price_override == PriceOverride(19000, "price tag on the shelf", "S0004")
+    assert receipt.line(1).price_override is None  # the old receipt is unchanged
+    assert twice.add(product(1, price=19000)).line(1).quantity == 3  # the same line, its price
+
+
+@pytest.mark.parametrize(
+    ("price", "reason", "code"),
+    [
+        (0, "why", "override_price_zero"),
+        (-100, "why", "override_price_zero"),
+        (19000, "why", "override_price_same"),
+        (15000, "   ", "override_reason"),
+        (15000, "x" * 121, "override_reason"),
+    ],
+)
+def test_a_bad_price_override_is_refused_with_its_reason(
+    price: int, reason: str, code: str
+) -> None:
+    receipt = Receipt().add(product(1, price=19000))
+    with pytest.raises(ReceiptError) as refused:
+        receipt.override_price(1, price, reason, "S0003")
+    assert refused.value.code == code

@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 import pytest
 
 from pos_client.core.receipt import Receipt
-from pos_client.core.sale import TenderError, build_sale, settle
+from pos_client.core.sale import Sale, TenderError, build_sale, settle
 from tests.unit.core.factories import member, price, product, rule
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -61,3 +61,19 @@ def test_tenders_must_add_up_and_time_must_be_aware() -> None:
         _sale(tenders=(settle(100, "card", 100),))
     with pytest.raises(ValueError, match="timezone"):
         _sale(created_at=datetime(2026, 11, 22, 9, 30))
+
+
+def test_an_overridden_price_travels_with_the_sale_and_back() -> None:
+    receipt = Receipt().add(product(1), 2).override_price(1, 15000, "damaged box", "S0003")
+    priced = price(receipt, [rule("c", 15, ["coffee"])], member())
+    sale = _sale(priced=priced, tenders=(settle(priced.total, "card", 0),))
+    body = sale.to_dict()
+    assert body["lines"][0]["unit_price"] == 15000
+    assert body["lines"][0]["price_override"] == {
+        "list_price": 19000,
+        "reason": "damaged box",
+        "approved_by": "S0003",
+    }
+    assert body["lines"][0]["discount"] == 4500  # the promotion applies to the new price
+    assert Sale.from_dict(body) == sale
+    assert "price_override" not in _sale().to_dict()["lines"][0]  # ordinary lines as before

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -99,3 +100,23 @@ def test_queue_state_of_a_broken_database_is_a_store_error(terminal_db) -> None:
     with pytest.raises(StoreError):
         Journal(terminal_db).queue_state()
     assert isinstance(terminal_db.conn, sqlite3.Connection)
+
+
+def test_receipts_between_lists_a_days_sales_newest_first(journal: Journal) -> None:
+    moscow = timezone(timedelta(hours=3))
+    for sale_id, when in (
+        ("late-yesterday", datetime(2026, 11, 21, 23, 59, 59, 999999, tzinfo=moscow)),
+        ("midnight", datetime(2026, 11, 22, 0, 0, tzinfo=moscow)),
+        ("noon", datetime(2026, 11, 22, 12, 0, 0, 500000, tzinfo=moscow)),
+        ("tomorrow", datetime(2026, 11, 23, 0, 0, tzinfo=moscow)),
+    ):
+        build = _builder(sale_id)
+        journal.record_sale(lambda number, b=build, w=when: replace(b(number), created_at=w))
+    start = datetime(2026, 11, 22, tzinfo=moscow)
+    found = journal.receipts_between(start, start + timedelta(days=1))
+    assert [r.number for r in found] == [3, 2]
+    assert found[0].created_at == datetime(2026, 11, 22, 9, 0, 0, 500000, tzinfo=UTC)
+    assert (found[0].member_id, found[0].refunded) == ("M-1", 0)
+    assert found[0].total == journal.sale_for_return(3).sale.total  # type: ignore[union-attr]
+    with pytest.raises(ValueError, match="timezone-aware"):
+        journal.receipts_between(datetime(2026, 11, 22), datetime(2026, 11, 23))

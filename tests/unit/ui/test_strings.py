@@ -52,9 +52,9 @@ def test_the_ts_file_is_what_lupdate_makes_from_the_source(language: str, tmp_pa
     committed = resource_path("i18n", f"pos_client_{language}.ts")
     updated = tmp_path / committed.name
     shutil.copy(committed, updated)
+    options = ["-no-obsolete", "-locations", "none", "-source-language", SOURCE_LANGUAGE]
     subprocess.run(
-        [_tool("pyside6-lupdate"), str(SOURCE), "-ts", str(updated), "-no-obsolete"]
-        + ["-locations", "none", "-source-language", SOURCE_LANGUAGE],
+        [_tool("pyside6-lupdate"), str(SOURCE), "-ts", str(updated), *options],
         check=True,
         capture_output=True,
     )
@@ -66,9 +66,9 @@ def test_the_ts_file_is_what_lupdate_makes_from_the_source(language: str, tmp_pa
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_the_qm_file_is_compiled_from_the_ts_file(language: str, tmp_path: Path) -> None:
     compiled = tmp_path / f"pos_client_{language}.qm"
+    source = resource_path("i18n", compiled.with_suffix(".ts").name)
     subprocess.run(
-        [_tool("pyside6-lrelease"), str(resource_path("i18n", compiled.with_suffix(".ts").name))]
-        + ["-qm", str(compiled)],
+        [_tool("pyside6-lrelease"), str(source), "-qm", str(compiled)],
         check=True,
         capture_output=True,
     )

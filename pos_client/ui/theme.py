@@ -1,0 +1,33 @@
+"""The till's look: the standard stylesheet, or high contrast laid over it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from pos_client.config import THEMES
+from pos_client.resources import resource_path
+
+STYLESHEETS: dict[str, tuple[str, ...]] = {
+    "standard": ("till.qss",),
+    "high-contrast": ("till.qss", "high-contrast.qss"),
+}
+# what a stylesheet cannot reach: the receipt model's discount rows
+DISCOUNT_COLOURS = {"standard": "#1b7f3b", "high-contrast": "#7cff7c"}
+assert set(STYLESHEETS) == set(THEMES) == set(DISCOUNT_COLOURS)
+
+
+class Theme:
+    current = "standard"
+
+
+def stylesheet(theme: str) -> str:
+    if theme not in STYLESHEETS:
+        raise ValueError(f"unknown theme {theme!r}")
+    return "\n".join(
+        resource_path("styles", name).read_text("utf-8") for name in STYLESHEETS[theme]
+    )
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    app.setStyleSheet(stylesheet(theme))
+    Theme.current = theme
