@@ -4,7 +4,7 @@ The data folders are listed one by one (the program finds them through
 pos_client.resources), and the modules the till never imports are kept out.
 """
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = str(ROOT / "pos_client" / "__main__.py")
@@ -26,3 +26,16 @@ UNUSED_MODULES = [
     "PIL._avif", "PIL._webp", "PIL._imagingft", "PIL._imagingcms", "PIL._imagingtk",
     "PIL.ImageTk", "PIL.ImageQt", "yaml._yaml", "_yaml",
 ]  # fmt: skip
+
+QT_TRANSLATIONS = PurePath("PySide6", "Qt", "translations")
+KEPT_QT_TRANSLATIONS = {"qtbase_ru.qm"}  # Qt's own texts the till shows, in Russian
+
+
+def bundled_data(datas):
+    """The collected data files without Qt's translations the till never loads (7 MB)."""
+    return [
+        entry
+        for entry in datas
+        if PurePath(entry[0]).parent != QT_TRANSLATIONS
+        or PurePath(entry[0]).name in KEPT_QT_TRANSLATIONS
+    ]

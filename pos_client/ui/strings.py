@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from pos_client.core.money import format_money
 from pos_client.resources import resource_path
@@ -649,6 +649,7 @@ def set_language(language: str) -> None:
         raise ValueError(f"unknown language {language!r}")
     _translator(language)
     Language.current = language
+    _use_qt_texts(language)
 
 
 def tr(key: str, **params: object) -> str:
@@ -678,6 +679,32 @@ def _translator(language: str) -> QTranslator | None:
             f"the {LANGUAGES[language]} texts are missing: {translation_file(language)}"
         )
     return translator
+
+
+@cache
+def _qt_translator(language: str) -> QTranslator | None:
+    """Qt's own texts (a field's context menu, the date picker) in `language`, when the Qt
+    build ships them."""
+    if language == SOURCE_LANGUAGE:
+        return None
+    translator = QTranslator()
+    found = translator.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    )
+    return translator if found else None
+
+
+def _use_qt_texts(language: str) -> None:
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for other in LANGUAGES:
+        installed = _qt_translator(other)
+        if installed is not None:
+            app.removeTranslator(installed)
+    wanted = _qt_translator(language)
+    if wanted is not None:
+        app.installTranslator(wanted)
 
 
 @cache

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from pos_client.resources import resource_path
 from pos_client.ui import strings
@@ -96,3 +97,11 @@ def test_an_unknown_language_is_refused_and_changes_nothing() -> None:
 def test_has_text_names_only_keys_of_the_table() -> None:
     assert has_text("total")
     assert not has_text("reason_no_such_reason")
+
+
+@pytest.mark.usefixtures("qapp")
+def test_qts_own_texts_follow_the_language() -> None:
+    set_language("ru")
+    assert QCoreApplication.translate("QLineEdit", "&Copy") == "&Копировать"
+    set_language("en")
+    assert QCoreApplication.translate("QLineEdit", "&Copy") == "&Copy"
