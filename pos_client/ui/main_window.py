@@ -256,10 +256,12 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def set_high_contrast(self, on: bool) -> None:
+        if self.high_contrast.isChecked() != on:
+            self.high_contrast.setChecked(on)  # its toggled signal comes back here
+            return
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_theme(app, "high-contrast" if on else "standard")
-        self.high_contrast.setChecked(on)
         self.model.refresh()
 
     def retranslate(self) -> None:

@@ -74,7 +74,7 @@ def test_high_contrast_recolours_every_selector_the_standard_theme_colours() -> 
 
 
 def test_the_themes_are_the_ones_the_config_accepts() -> None:
-    assert set(STYLESHEETS) == set(THEMES)
+    assert set(STYLESHEETS) == set(THEMES) == set(DISCOUNT_COLOURS)
     assert stylesheet("high-contrast").startswith(stylesheet("standard"))
     with pytest.raises(ValueError, match="unknown theme"):
         stylesheet("neon")
