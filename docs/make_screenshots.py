@@ -76,7 +76,7 @@ def shoot_return(window: MainWindow, app: QApplication, out: Path, suffix: str) 
     sale = window.last_sale
     assert sale is not None
     window.cancel_receipt()
-    window.start_return()
+    window.returns.start()
     search = window.dialog
     assert isinstance(search, ReceiptNumberDialog)
     search.table.setCurrentCell(0, 0)
@@ -84,6 +84,7 @@ def shoot_return(window: MainWindow, app: QApplication, out: Path, suffix: str) 
     save(search, out / f"receipt-search{suffix}.png")
     search.reject()
     window.handle_code(receipt_code(sale.terminal_id, sale.number))
+    settle(app, lambda: isinstance(window.dialog, ReturnDialog))  # the hub's count of returns
     dialog = window.dialog
     assert isinstance(dialog, ReturnDialog)
     dialog.quantities[0].setValue(1)

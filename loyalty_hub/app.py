@@ -14,6 +14,7 @@ from fastapi import (
     FastAPI,
     Header,
     HTTPException,
+    Path,
     Query,
     Request,
     Response,
@@ -35,6 +36,7 @@ from loyalty_hub.models import (
     PhoneKeyBody,
     PhoneQuery,
     Problem,
+    ReceiptBody,
     RulesetBody,
     StaffBody,
     StaffListBody,
@@ -42,6 +44,7 @@ from loyalty_hub.models import (
 )
 from loyalty_hub.phones import key_text, outlet_phone_key, without_raw_phone
 from loyalty_hub.points import member_document
+from loyalty_hub.receipts import find_receipt
 from loyalty_hub.repricing import Repricer
 from loyalty_hub.rules import outlet_ruleset
 from loyalty_hub.staff import outlet_staff
@@ -49,7 +52,7 @@ from loyalty_hub.store import HubStore, TerminalAuth
 from loyalty_hub.tokens import public_keys
 from loyalty_hub.transactions import apply_batch
 
-API_VERSION = "1.4.0"  # of the contract in resources/api/openapi.yaml, not of the program
+API_VERSION = "1.5.0"  # of the contract in resources/api/openapi.yaml, not of the program
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "not found"}}
 BAD_BODY: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "the body cannot be read as JSON"}
@@ -82,6 +85,22 @@ def _staff_routes(api: APIRouter, store: HubStore) -> None:
         with store.transaction() as conn:
             people = outlet_staff(conn, auth.outlet_id)
         return StaffListBody(staff=[StaffBody.model_validate(p.to_dict()) for p in people])
+
+
+def _receipt_routes(api: APIRouter, store: HubStore) -> None:
+    @api.get("/v1/receipts/{terminal_id}/{number}", responses=NOT_FOUND)
+    def receipt(
+        terminal_id: Annotated[str, Path(min_length=1, max_length=64)],
+        number: Annotated[int, Path(ge=1, le=999_999_999)],
+        auth: Terminal,
+    ) -> ReceiptBody:
+        """A sale of any till of the chain by the terminal and number printed on its receipt,
+        with what returns took back of each line, for a return taken at another till."""
+        with store.transaction() as conn:
+            found = find_receipt(conn, terminal_id, number)
+        if found is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, "no such receipt on the hub")
+        return found
 
 
 def create_app(store: HubStore) -> FastAPI:
@@ -167,6 +186,7 @@ def create_app(store: HubStore) -> FastAPI:
         return KeysBody(keys=public_keys(store))
 
     _staff_routes(api, store)
+    _receipt_routes(api, store)
 
     @api.post(
         "/v1/coupons/reserve",

@@ -88,6 +88,19 @@ class SaleBody(Strict):
         return self
 
 
+class ReturnedQuantityBody(Strict):
+    position: int = Field(ge=0)  # the line's place in the sale
+    quantity: int = Field(ge=1)  # taken back by all returns so far
+
+
+class ReceiptBody(Strict):
+    """A sale of any till of the chain, with what returns took back of it, for a return
+    at another till."""
+
+    sale: SaleBody
+    returned: list[ReturnedQuantityBody]
+
+
 class ReturnLineBody(Strict):
     position: int = Field(ge=0)  # the line's place in the original sale
     quantity: int = Field(ge=1)

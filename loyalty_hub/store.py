@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS transactions (
     key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, kind TEXT NOT NULL,
     body_sha256 TEXT NOT NULL, body TEXT NOT NULL, result TEXT NOT NULL,
     received_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS transactions_receipt
+    ON transactions (terminal_id, json_extract(body, '$.number')) WHERE kind = 'sale';
 CREATE TABLE IF NOT EXISTS pricing_mismatches (
     transaction_key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, details TEXT NOT NULL,
     recorded_at TEXT NOT NULL);

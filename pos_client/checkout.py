@@ -62,6 +62,14 @@ class Coupon:
 
 
 @dataclass(frozen=True, slots=True)
+class ReceiptElsewhere:
+    """The code of another till's receipt: its sale is asked from the hub."""
+
+    terminal_id: str
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
 class HubContact:
     """Whether the hub answers now, and when it last did (None: never)."""
 
@@ -161,7 +169,9 @@ class Checkout:
         self.receipt = self._receipt_call(lambda: self.receipt.add(product))
         return product
 
-    def handle_code(self, code: str) -> Product | Member | Coupon | SaleForReturn:
+    def handle_code(
+        self, code: str
+    ) -> Product | Member | Coupon | SaleForReturn | ReceiptElsewhere:
         """A code from a scanner or the camera, whatever it is (see core.identity.classify).
 
         A product goes on the receipt; a member card or app code identifies the member; a
@@ -461,8 +471,9 @@ class Checkout:
 
     # -- returns -------------------------------------------------------------------------------
 
-    def find_receipt(self, text: str) -> SaleForReturn:
-        """A sale of this terminal by its receipt number or the code printed on its receipt.
+    def find_receipt(self, text: str) -> SaleForReturn | ReceiptElsewhere:
+        """A sale of this terminal by its receipt number or the code printed on its receipt;
+        the code of another till's receipt names the receipt to ask the hub for.
 
         Returns are taken with no receipt open, so the two never mix.
         """
@@ -474,7 +485,7 @@ class Checkout:
         if parts is not None:
             terminal_id, number = parts
             if terminal_id != self._till.terminal_id:
-                raise CheckoutError("receipt_other_till", terminal=terminal_id)
+                return ReceiptElsewhere(terminal_id, number)
         elif text.isascii() and text.isdigit() and len(text) <= 9:
             number = int(text)
         else:
@@ -483,6 +494,16 @@ class Checkout:
         if found is None:
             raise CheckoutError("unknown_receipt_number", number=number)
         return found
+
+    def sale_from_hub(self, on_hub: SaleForReturn) -> SaleForReturn:
+        """A sale as the hub gave it (the hub knows the returns taken at every till), counting
+        this till's returns of it that have not reached the hub yet."""
+        if not self.receipt.is_empty:
+            raise CheckoutError("return_with_open_receipt")
+        return store_call(lambda: self._journal.with_returns_here(on_hub))
+
+    def sold_here(self, sale: Sale) -> bool:
+        return sale.terminal_id == self._till.terminal_id
 
     def today(self) -> date:
         """The calendar day at the till, by its clock and time zone."""
@@ -511,14 +532,15 @@ class Checkout:
         }
         if not wanted:
             raise CheckoutError("nothing_to_void", number=found.sale.number)
-        return self.return_lines(found.sale.sale_id, wanted, approved_by=approved_by)
+        return self.return_lines(found, wanted, approved_by=approved_by)
 
     def return_lines(
-        self, sale_id: str, wanted: Mapping[int, int], *, approved_by: str | None = None
+        self, found: SaleForReturn, wanted: Mapping[int, int], *, approved_by: str | None = None
     ) -> SaleReturn:
-        """Take goods back from a sale in this terminal's journal: `wanted` maps a line's
-        position to a quantity. Points are reversed in proportion; refund by the sale's tender.
-        More than was sold (counting earlier returns) is refused and nothing is written."""
+        """Take goods back from a sale of this terminal's journal or one the hub gave:
+        `wanted` maps a line's position to a quantity. Points are reversed in proportion;
+        refund by the sale's tender. More than was sold (counting earlier returns) is refused
+        and nothing is written."""
         self._require_shift()
         return_id = self._new_id()
         created_at = self._clock()
@@ -538,9 +560,9 @@ class Checkout:
             )
 
         try:
-            back = store_call(lambda: self._journal.record_return(sale_id, wanted, build))
+            back = store_call(lambda: self._journal.record_return(found, wanted, build))
         except LookupError:
-            raise CheckoutError("unknown_receipt", sale=_printable(sale_id)) from None
+            raise CheckoutError("unknown_receipt", sale=_printable(found.sale.sale_id)) from None
         except ReturnError as exc:
             raise CheckoutError("bad_return", detail=str(exc)) from None
         log.info("return of sale %d journaled: refund %d", back.sale.number, back.plan.refund)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import sqlite_utils
@@ -66,10 +66,15 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class SaleForReturn:
-    """A journaled sale and what earlier returns took back of each line (by position)."""
+    """A sale and what earlier returns took back of each line (by position).
+
+    Another till's sale comes from the hub: `returned_on_hub` is what the hub had counted
+    back when asked, and `returned` adds this till's returns of it the hub has not yet had.
+    """
 
     sale: Sale
     returned: Mapping[int, int]
+    returned_on_hub: Mapping[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,52 +164,38 @@ class Journal:
 
     def record_return(
         self,
-        sale_id: str,
+        found: SaleForReturn,
         wanted: Mapping[int, int],
         build: Callable[[Sale, Mapping[int, int]], SaleReturn],
     ) -> SaleReturn:
-        """Journal a return of a sale made on this terminal, with its outbox row.
+        """Journal a return with its outbox row.
 
-        `build` gets the sale and what earlier returns took back of each line (by position)
-        inside the transaction, so two returns of one sale can never both take the last unit.
-        Raises LookupError for a sale this journal does not have; ReturnError (from `build`)
-        when the return asks for more than is left.
+        `build` gets the sale and what earlier returns took back of each line (by position),
+        counted inside the transaction (see `_returned_before`), so two returns of one sale at
+        this till can never both take the last unit. A sale not fetched from the hub must be
+        in this journal: LookupError otherwise. ReturnError (from `build`) when the return
+        asks for more than is left.
         """
+        sale = found.sale
         with immediate_transaction(self._db) as db:
-            row = db.execute("SELECT body FROM sales WHERE sale_id = ?", [sale_id]).fetchone()
-            if row is None:
-                raise LookupError(f"no sale {sale_id} in this terminal's journal")
-            before = _returned(db, sale_id)
-            back = build(Sale.from_dict(json.loads(row[0])), before)
-            body = json.dumps(back.to_dict(), ensure_ascii=False, sort_keys=True)
-            created = back.created_at.isoformat()
-            db.table("returns").insert(
-                {
-                    "return_id": back.return_id,
-                    "sale_id": sale_id,
-                    "created_at": created,
-                    "member_id": back.sale.member_id,
-                    "refund": back.plan.refund,
-                    "body": body,
-                }
-            )
-            db.execute(
-                f"UPDATE returns SET shift_id = {OPEN_SHIFT} WHERE return_id = ?",
-                [back.return_id],
-            )
-            db.table("returned_lines").insert_all(
-                {
-                    "return_id": back.return_id,
-                    "sale_id": sale_id,
-                    "position": line.position,
-                    "quantity": line.quantity,
-                }
-                for line in back.plan.lines
-            )
-            db.table("outbox").insert(
-                {"key": back.return_id, "kind": "return", "body": body, "created_at": created}
-            )
+            if found.returned_on_hub is None:
+                row = db.execute("SELECT body FROM sales WHERE sale_id = ?", [sale.sale_id])
+                body = row.fetchone()
+                if body is None:
+                    raise LookupError(f"no sale {sale.sale_id} in this terminal's journal")
+                sale = Sale.from_dict(json.loads(body[0]))
+            back = build(sale, _returned_before(db, sale.sale_id, found.returned_on_hub))
+            _insert_return(db, back)
         return back
+
+    def with_returns_here(self, on_hub: SaleForReturn) -> SaleForReturn:
+        """A sale as the hub gave it, with `returned` counting this till's returns of it too
+        (see `_returned_before`)."""
+        try:
+            returned = _returned_before(self._db, on_hub.sale.sale_id, on_hub.returned_on_hub)
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return replace(on_hub, returned=returned)
 
     def sale_for_return(self, number: int) -> SaleForReturn | None:
         """The sale with this receipt number on this terminal, or None."""
@@ -397,4 +388,59 @@ def _returned(db: sqlite_utils.Database, sale_id: str) -> dict[int, int]:
             " GROUP BY position",
             [sale_id],
         ).fetchall()
+    )
+
+
+def _returned_before(
+    db: sqlite_utils.Database, sale_id: str, on_hub: Mapping[int, int] | None
+) -> dict[int, int]:
+    """What earlier returns took back of each line of a sale.
+
+    Without the hub's count: this till's returns of it. With it: what the hub counted (the
+    returns of every till it has had) plus this till's returns still in the outbox, and never
+    less than this till's own count (a return the hub refused still took the goods back here).
+    """
+    here = _returned(db, sale_id)
+    if on_hub is None:
+        return here
+    unsynced = dict(
+        db.execute(
+            "SELECT l.position, SUM(l.quantity) FROM returned_lines l"
+            " JOIN outbox o ON o.key = l.return_id WHERE l.sale_id = ? GROUP BY l.position",
+            [sale_id],
+        ).fetchall()
+    )
+    return {
+        position: max(here.get(position, 0), on_hub.get(position, 0) + unsynced.get(position, 0))
+        for position in {*here, *on_hub, *unsynced}
+    }
+
+
+def _insert_return(db: sqlite_utils.Database, back: SaleReturn) -> None:
+    """The return, its lines and its outbox row, in the caller's transaction."""
+    body = json.dumps(back.to_dict(), ensure_ascii=False, sort_keys=True)
+    created = back.created_at.isoformat()
+    sale_id = back.sale.sale_id
+    db.table("returns").insert(
+        {
+            "return_id": back.return_id,
+            "sale_id": sale_id,
+            "created_at": created,
+            "member_id": back.sale.member_id,
+            "refund": back.plan.refund,
+            "body": body,
+        }
+    )
+    db.execute(f"UPDATE returns SET shift_id = {OPEN_SHIFT} WHERE return_id = ?", [back.return_id])
+    db.table("returned_lines").insert_all(
+        {
+            "return_id": back.return_id,
+            "sale_id": sale_id,
+            "position": line.position,
+            "quantity": line.quantity,
+        }
+        for line in back.plan.lines
+    )
+    db.table("outbox").insert(
+        {"key": back.return_id, "kind": "return", "body": body, "created_at": created}
     )

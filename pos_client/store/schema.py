@@ -238,3 +238,37 @@ MIGRATIONS.append(
         "CREATE INDEX sales_created_at ON sales (created_at)",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # A return may be of another till's sale, fetched from the hub: `returns` no longer
+        # points into this till's `sales`. SQLite cannot drop a constraint, so both tables are
+        # rebuilt (renaming a table carries the foreign keys that point at it).
+        """CREATE TABLE returns_v11 (
+            return_id TEXT PRIMARY KEY,
+            sale_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            member_id TEXT,
+            refund INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            shift_id TEXT
+        )""",
+        "INSERT INTO returns_v11 SELECT return_id, sale_id, created_at, member_id, refund, body,"
+        " shift_id FROM returns",
+        """CREATE TABLE returned_lines_v11 (
+            return_id TEXT NOT NULL REFERENCES returns_v11(return_id),
+            sale_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            quantity INTEGER NOT NULL,
+            PRIMARY KEY (return_id, position)
+        )""",
+        "INSERT INTO returned_lines_v11 SELECT return_id, sale_id, position, quantity"
+        " FROM returned_lines",
+        "DROP TABLE returned_lines",
+        "DROP TABLE returns",
+        "ALTER TABLE returns_v11 RENAME TO returns",
+        "ALTER TABLE returned_lines_v11 RENAME TO returned_lines",
+        "CREATE INDEX returned_lines_sale ON returned_lines (sale_id, position)",
+        "CREATE INDEX returns_shift ON returns (shift_id)",
+    ]
+)

@@ -9,14 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
 from pos_client.core.loyalty import Member, MemberError
-from pos_client.store.journal import DeliveryResult, OutboxItem
+from pos_client.core.sale import Sale
+from pos_client.store.journal import DeliveryResult, OutboxItem, SaleForReturn
 from pos_client.sync.errors import HubBadAnswer, HubRefused, HubUnavailable
-from pos_client.sync.models import BatchResult, HealthAnswer
+from pos_client.sync.models import BatchResult, HealthAnswer, ReceiptAnswer
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 M = TypeVar("M", bound=BaseModel)
@@ -133,6 +135,24 @@ class HubClient:
             self._request("POST", "/v1/members/by-phone", allow=(404,), json={"phone": e164})
         )
 
+    def receipt(self, terminal_id: str, number: int) -> SaleForReturn | None:
+        """Another till's sale by the code on its receipt, with what came back of it so far
+        (`returned_on_hub`); None when the hub has no such receipt."""
+        path = f"/v1/receipts/{quote(terminal_id, safe='')}/{number}"
+        response = self._request("GET", path, allow=(404,))
+        if response.status_code == 404:
+            return None
+        answer = self._parse(response, ReceiptAnswer)
+        try:
+            sale = Sale.from_dict(answer.sale)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise HubBadAnswer(f"{path}: the sale cannot be read: {exc!r}") from exc
+        returned = {r.position: r.quantity for r in answer.returned}
+        problem = _receipt_problem(sale, terminal_id, number, returned)
+        if problem:
+            raise HubBadAnswer(f"{path}: {problem}")
+        return SaleForReturn(sale, returned, returned_on_hub=returned)
+
     def _member_or_none(self, response: httpx.Response) -> Member | None:
         if response.status_code == 404:
             return None
@@ -209,3 +229,21 @@ class HubClient:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise HubBadAnswer(f"{response.request.url.path}: {where}: {first['msg']}") from exc
+
+
+def _receipt_problem(
+    sale: Sale, terminal_id: str, number: int, returned: dict[int, int]
+) -> str | None:
+    """Why the hub's answer cannot be the receipt asked for, or None."""
+    if (sale.terminal_id, sale.number) != (terminal_id, number):
+        return f"asked for {terminal_id}-{number}, got {sale.terminal_id}-{sale.number}"
+    for position, line in enumerate(sale.lines):
+        paid = line.unit_price * line.quantity - line.discount - line.points_paid
+        if line.quantity < 1 or line.total < 0 or paid != line.total:
+            return f"line {position + 1} does not add up"
+    if not sale.lines or not sale.tenders or sum(t.amount for t in sale.tenders) != sale.total:
+        return "the sale's tenders do not add up to its total"
+    for position, quantity in returned.items():
+        if position >= len(sale.lines) or quantity > sale.lines[position].quantity:
+            return f"line {position + 1}: more returned than sold"
+    return None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
-from pos_client.store.journal import Journal
+from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.store.secret_file import SecretFile
 from pos_client.sync.errors import HubError
 from pos_client.sync.status import SyncStatus, clock_is_off, skew_text
@@ -100,6 +100,11 @@ class SyncLoop:
     def lookup_phone(self, e164: str) -> Member | None:
         """Ask the hub for the member with this number (from any thread); raises HubError."""
         return self._ask(lambda client: client.member_by_phone(e164))
+
+    def lookup_receipt(self, terminal_id: str, number: int) -> SaleForReturn | None:
+        """Ask the hub for another till's sale by its receipt code (from any thread); None
+        when the hub has no such receipt. Raises HubError when it can't ask."""
+        return self._ask(lambda client: client.receipt(terminal_id, number))
 
     def reserve_coupon(self, code: str, member_id: str) -> str | None:
         """Ask the hub to hold a member's coupon for the open receipt (from any thread):

@@ -71,3 +71,15 @@ class StaffAnswer(Answer):
     """Read whole; each record is validated by the core (a bad PIN hash refuses the list)."""
 
     staff: list[dict[str, Any]]
+
+
+class ReturnedAnswer(Answer):
+    position: int = Field(ge=0)
+    quantity: int = Field(ge=1)
+
+
+class ReceiptAnswer(Answer):
+    """Another till's sale: read whole here, the sale itself by the core (`Sale.from_dict`)."""
+
+    sale: dict[str, Any]
+    returned: list[ReturnedAnswer]

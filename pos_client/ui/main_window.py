@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_client.checkout import Checkout, CheckoutError, Coupon
+from pos_client.checkout import Checkout, CheckoutError, Coupon, ReceiptElsewhere
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
@@ -45,7 +45,7 @@ from pos_client.ui.problems_dialog import ProblemsDialog
 from pos_client.ui.receipt_model import ReceiptModel
 from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.receipt_text import ReceiptHeader, receipt_document
-from pos_client.ui.return_dialog import ReturnDialog
+from pos_client.ui.return_flow import ReturnFlow
 from pos_client.ui.scan_field import ScanField
 from pos_client.ui.status_bar import SyncStatusBar
 from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, tr
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.printing: ReceiptPrinting | None = None  # receipts on paper, when set up
         # Who takes a scanned code before the till does (a badge at login, a card to link).
         self.code_takers: list[Callable[[str], bool]] = []
+        self.returns = ReturnFlow(self)
 
         central = QWidget(self)
         root = QVBoxLayout(central)
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
             ("action_qty", "F2", self.change_quantity),
             ("action_card", "F3", self.enter_card),
             ("action_phone", "F4", self.enter_phone),
-            ("action_return", "F5", self.start_return),
+            ("action_return", "F5", self.returns.start),
             ("action_points", "F6", self.pay_with_points),
             ("action_remove", "Del", self.remove_line),
             ("action_cancel", "F8", self.cancel_receipt),
@@ -372,8 +373,8 @@ class MainWindow(QMainWindow):
             self._select_line_of(found)
         elif isinstance(found, Coupon):
             self.show_message(tr("coupon_taken", code=found.code))
-        elif isinstance(found, SaleForReturn):
-            self._open_return(found)
+        elif isinstance(found, SaleForReturn | ReceiptElsewhere):
+            self.returns.open(found)
         else:
             self.show_message(tr("member_attached", name=found.name))
 
@@ -463,43 +464,6 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
             return
         self._open(ProblemsDialog(problems, self))
-
-    def start_return(self) -> None:
-        if not self.checkout.receipt.is_empty:
-            self.show_message(tr("err_return_with_open_receipt"), "error")
-            return
-        dialog = ReceiptNumberDialog(self, self.checkout.receipts_on, self.checkout.today())
-        dialog.entered.connect(self._receipt_number_entered)
-        self._open(dialog)
-
-    def _receipt_number_entered(self, text: str) -> None:
-        try:
-            found = self.checkout.find_receipt(text)
-        except CheckoutError as exc:
-            self.show_error(exc)
-            return
-        self._open_return(found)
-
-    def _open_return(self, found: SaleForReturn) -> None:
-        dialog = ReturnDialog(found, self.checkout.preview_return, self)
-        dialog.confirmed.connect(lambda wanted: self._return_confirmed(found, wanted))
-        self.clear_message()
-        self._open(dialog)
-
-    def _return_confirmed(self, found: SaleForReturn, wanted: dict[int, int]) -> None:
-        dialog = self.dialog
-        assert isinstance(dialog, ReturnDialog)
-        try:
-            back = self.checkout.return_lines(found.sale.sale_id, wanted)
-        except CheckoutError as exc:
-            dialog.show_error(error_text(exc))
-            return
-        dialog.accept()
-        self.refresh()
-        tender = tr(f"return_by_{back.tender}")
-        refund = format_money(back.plan.refund)
-        self.show_message(tr("return_done", number=back.sale.number, refund=refund, tender=tender))
-        self.wake_sync()
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()

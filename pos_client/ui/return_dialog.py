@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHeaderView,
-    QLabel,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +40,7 @@ class ReturnDialog(QDialog):
         self,
         found: SaleForReturn,
         preview: Callable[[SaleForReturn, Mapping[int, int]], ReturnPlan],
+        other_till: bool,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
@@ -51,8 +51,17 @@ class ReturnDialog(QDialog):
         self._found, self._preview = found, preview
         layout = QVBoxLayout(self)
         when = sale.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
-        heading = QLabel(tr("return_heading", number=sale.number, when=when), self)
-        heading.setObjectName("returnHeading")
+        if not other_till:
+            text = tr("return_heading", number=sale.number, when=when)
+        else:
+            text = tr(
+                "return_heading_other_till",
+                number=sale.number,
+                terminal=sale.terminal_id,
+                when=when,
+            )
+        heading = wrapped_label(self, "returnHeading")
+        heading.setText(text)
         layout.addWidget(heading)
 
         self.table = self._build_table(found)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from pos_client.checkout import CheckoutError
+from pos_client.checkout import CheckoutError, ReceiptElsewhere
 from pos_client.core.money import format_money
 from pos_client.core.returns import SaleReturn
 from pos_client.core.shift import Shift
@@ -234,6 +234,10 @@ class StaffFlow(QObject):
     def _void_receipt_entered(self, text: str) -> None:
         found = self._call(lambda: self.window.checkout.find_receipt(text))
         if found is None:
+            return
+        if isinstance(found, ReceiptElsewhere):
+            message = tr("err_void_other_till", number=found.number, terminal=found.terminal_id)
+            self.window.show_message(message, "error")
             return
         sale = found.sale
         if all(found.returned.get(n, 0) >= line.quantity for n, line in enumerate(sale.lines)):

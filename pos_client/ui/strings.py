@@ -250,8 +250,44 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "err_return_with_open_receipt": QT_TRANSLATE_NOOP(
         "Messages", "Finish or cancel the open receipt first (F8)"
     ),
-    "err_receipt_other_till": QT_TRANSLATE_NOOP(
-        "Messages", "The receipt is from another till ({terminal}); make the return there"
+    "return_done_other_till": QT_TRANSLATE_NOOP(
+        "Returns",
+        "Return on receipt No. {number} of till {terminal} done: refund {refund} {tender}",
+    ),
+    "return_heading_other_till": QT_TRANSLATE_NOOP(
+        "Returns",
+        "Receipt No. {number} of till {terminal}, {when}. How many of each line come back?",
+    ),
+    "asking_hub_for_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "Asking the server for receipt No. {number} of till {terminal}…"
+    ),
+    "err_receipt_hub_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The server has no receipt No. {number} of till {terminal}"
+    ),
+    "err_receipt_hub_unavailable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Receipt No. {number} is from till {terminal} and the server is not answering:"
+        " take the return when the till is back online",
+    ),
+    "err_receipt_hub_refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server refused this till's token: receipt No. {number} of till {terminal}"
+        " cannot be fetched",
+    ),
+    "err_receipt_hub_bad_answer": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The server's answer about receipt No. {number} of till {terminal} cannot be read;"
+        " nothing was changed",
+    ),
+    "err_receipt_while_dialog": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Receipt No. {number} of till {terminal} arrived while a window was open:"
+        " close it and scan the receipt again",
+    ),
+    "err_void_other_till": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Receipt No. {number} is from till {terminal}: only its own till voids it;"
+        " take a return here (F5)",
     ),
     "err_bad_receipt_number": QT_TRANSLATE_NOOP("Messages", "“{text}” is not a receipt number"),
     "err_unknown_receipt_number": QT_TRANSLATE_NOOP(

@@ -22,6 +22,9 @@ class SyncBridge(QObject):
     # what was looked up ("card" or "phone"), how to show it, True when the hub was unreachable
     member_missing = Signal(str, str, bool)
     coupon_refused = Signal(str, str, str)  # code, member id, the hub's reason
+    receipt_found = Signal(object)  # SaleForReturn of another till, from the hub
+    # terminal id, receipt number, why not: not_found, unavailable, refused or bad_answer
+    receipt_missing = Signal(str, int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +70,28 @@ class SyncBridge(QObject):
                 self.member_missing.emit(what, shown, False)
             else:
                 self.member_found.emit(member)
+
+        QThreadPool.globalInstance().start(run)
+
+    def lookup_receipt(self, terminal_id: str, number: int) -> None:
+        """Ask the hub for another till's receipt off the UI thread; answers with
+        receipt_found/receipt_missing."""
+        loop = self.loop
+        if loop is None:
+            self.receipt_missing.emit(terminal_id, number, "unavailable")
+            return
+
+        def run() -> None:
+            try:
+                found = loop.lookup_receipt(terminal_id, number)
+            except HubError as exc:
+                log.info("receipt %s-%d not fetched: %s", terminal_id, number, exc)
+                self.receipt_missing.emit(terminal_id, number, exc.kind)
+                return
+            if found is None:
+                self.receipt_missing.emit(terminal_id, number, "not_found")
+            else:
+                self.receipt_found.emit(found)
 
         QThreadPool.globalInstance().start(run)
 

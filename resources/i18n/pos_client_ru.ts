@@ -435,8 +435,32 @@
         <translation>Сначала завершите или отмените текущий чек (F8)</translation>
     </message>
     <message>
-        <source>The receipt is from another till ({terminal}); make the return there</source>
-        <translation>Чек пробит на другой кассе ({terminal}) — возврат оформляется там</translation>
+        <source>Asking the server for receipt No. {number} of till {terminal}…</source>
+        <translation>Запрашиваем у сервера чек № {number} кассы {terminal}…</translation>
+    </message>
+    <message>
+        <source>The server has no receipt No. {number} of till {terminal}</source>
+        <translation>На сервере нет чека № {number} кассы {terminal}</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} is from till {terminal} and the server is not answering: take the return when the till is back online</source>
+        <translation>Чек № {number} пробит на кассе {terminal}, а сервер не отвечает: оформите возврат, когда касса снова будет в сети</translation>
+    </message>
+    <message>
+        <source>The server refused this till&apos;s token: receipt No. {number} of till {terminal} cannot be fetched</source>
+        <translation>Сервер не принял токен кассы: чек № {number} кассы {terminal} получить нельзя</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about receipt No. {number} of till {terminal} cannot be read; nothing was changed</source>
+        <translation>Ответ сервера о чеке № {number} кассы {terminal} не удалось прочитать; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} of till {terminal} arrived while a window was open: close it and scan the receipt again</source>
+        <translation>Чек № {number} кассы {terminal} пришёл, когда было открыто окно: закройте его и отсканируйте чек ещё раз</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} is from till {terminal}: only its own till voids it; take a return here (F5)</source>
+        <translation>Чек № {number} пробит на кассе {terminal}: аннулировать его можно только там; здесь оформите возврат (F5)</translation>
     </message>
     <message>
         <source>“{text}” is not a receipt number</source>
@@ -957,6 +981,14 @@
     <message>
         <source>Return on receipt No. {number} done: refund {refund} {tender}</source>
         <translation>Возврат по чеку № {number} оформлен: вернуть {refund} {tender}</translation>
+    </message>
+    <message>
+        <source>Return on receipt No. {number} of till {terminal} done: refund {refund} {tender}</source>
+        <translation>Возврат по чеку № {number} кассы {terminal} оформлен: вернуть {refund} {tender}</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} of till {terminal}, {when}. How many of each line come back?</source>
+        <translation>Чек № {number} кассы {terminal} от {when}. Сколько вернуть по каждой строке?</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ import json
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from pos_client.core.identity import receipt_code
 from pos_client.demo import DemoEnvironment
 from pos_client.ui.app import RunningTill
 from pos_client.ui.approval_dialog import ApprovalDialog
@@ -91,6 +92,15 @@ def test_a_manager_approves_one_void_and_the_approval_is_spent(
     qtbot.waitUntil(lambda: "override_used" in hub_events(demo), timeout=10_000)
     returns = demo.hub.store.query("SELECT body FROM transactions WHERE kind = 'return'")  # type: ignore[attr-defined]
     assert len(returns) == 1 and '"approved_by":"S0003"' in returns[0]["body"]
+
+    qtbot.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.dialog, ReceiptNumberDialog)
+    window.dialog.number.setText(receipt_code("spb-nevsky-T02", 7))
+    qtbot.keyClick(window.dialog.number, Qt.Key.Key_Return)
+    assert window.message.text() == (
+        "Чек № 7 пробит на кассе spb-nevsky-T02: аннулировать его можно только там;"
+        " здесь оформите возврат (F5)"
+    )
 
 
 def test_closing_the_shift_counts_the_cash_and_warns_of_unsent_sales(

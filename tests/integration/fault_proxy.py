@@ -6,6 +6,7 @@ Faults, taken one per matching request in the order injected:
 - "503": answer 503 without forwarding;
 - "garbage": forward, then answer 200 with a body that is not JSON;
 - "truncated": forward, then answer with half of the hub's body;
+- "rewrite": forward, then answer with the hub's body changed by `rewrite`;
 - "timeout": forward, then hold the answer back for `hold_s` (longer than the client waits).
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, deque
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
@@ -30,6 +32,7 @@ class FaultProxy:
         self._faults: deque[tuple[str, str]] = deque()
         self._lock = threading.Lock()
         self.seen: Counter[str] = Counter()
+        self.rewrite: Callable[[bytes], bytes] = lambda content: content  # the "rewrite" fault
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -101,6 +104,8 @@ class FaultProxy:
                     return
                 if fault == "garbage":
                     self._answer(200, b"<html>proxy error</html>")
+                elif fault == "rewrite":
+                    self._answer(answer.status_code, proxy.rewrite(answer.content))
                 elif fault == "truncated":
                     self._answer(answer.status_code, answer.content[: len(answer.content) // 2])
                 else:

@@ -4,6 +4,7 @@ coupon holds and single use, returns, conflicts repeated as duplicates, and the 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pos_client.checkout import Checkout, CheckoutError, Till
 from pos_client.cli import main
 from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
-from pos_client.store.journal import Journal
+from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, OUTLET, TERMINAL
@@ -187,13 +188,15 @@ def test_a_return_takes_back_points_once_and_never_more_than_was_sold(
     primed.sync_once()
     before = member_points(hub)
 
-    back = checkout.return_lines(sale.sale_id, {0: 2})
+    found = checkout.find_receipt(str(sale.number))
+    assert isinstance(found, SaleForReturn)
+    back = checkout.return_lines(found, {0: 2})
     assert back.plan.points_reversed > 0
     with pytest.raises(CheckoutError) as too_many:
-        checkout.return_lines(sale.sale_id, {0: 2})
+        checkout.return_lines(found, {0: 2})
     assert too_many.value.code == "bad_return"
     with pytest.raises(CheckoutError) as unknown:
-        checkout.return_lines("no-such-sale", {0: 1})
+        checkout.return_lines(replace(found, sale=replace(sale, sale_id="no-such-sale")), {0: 1})
     assert unknown.value.code == "unknown_receipt"
 
     report = primed.sync_once()

@@ -10,12 +10,12 @@ import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from loyalty_hub.seed import demo_seed
-from pos_client.checkout import Checkout, CheckoutError, Coupon, Till
+from pos_client.checkout import Checkout, CheckoutError, Coupon, ReceiptElsewhere, Till
 from pos_client.core.catalog import Product
 from pos_client.core.identity import AppToken, public_key_text, receipt_code, sign_token, time_step
 from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
-from pos_client.store.journal import Journal
+from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.store.seen_tokens import SeenTokens
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, MILK, OUTLET, TERMINAL, fixed_clock
 
@@ -275,15 +275,21 @@ def test_a_receipt_is_found_by_number_or_by_its_code_for_a_return(checkout: Chec
 
     plan = checkout.preview_return(by_number, {0: 1})
     assert plan.refund == sale.lines[0].total // 3 and plan.points_reversed > 0
-    checkout.return_lines(sale.sale_id, {0: 1})
-    assert checkout.find_receipt(str(sale.number)).returned == {0: 1}
+    checkout.return_lines(by_number, {0: 1})
+    assert checkout.find_receipt(str(sale.number)) == SaleForReturn(sale, {0: 1})
+
+
+def test_another_tills_receipt_code_names_the_receipt_to_ask_the_hub_for(
+    checkout: Checkout,
+) -> None:
+    assert checkout.find_receipt("RT-OTHER-T9-17") == ReceiptElsewhere("OTHER-T9", 17)
+    assert checkout.handle_code("RT-OTHER-T9-17") == ReceiptElsewhere("OTHER-T9", 17)
 
 
 @pytest.mark.parametrize(
     ("text", "error"),
     [
         ("42", "unknown_receipt_number"),
-        ("RT-OTHER-T9-1", "receipt_other_till"),
         ("12a", "bad_receipt_number"),
         ("9" * 10, "bad_receipt_number"),
         ("", "bad_receipt_number"),

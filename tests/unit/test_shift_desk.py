@@ -9,7 +9,7 @@ from pos_client.core.staff import Role, StaffMember
 from pos_client.shift_desk import ShiftDesk
 from pos_client.store.audit_log import AuditLog
 from pos_client.store.caches import Caches
-from pos_client.store.journal import Journal
+from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.store.shifts import Shifts
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, TERMINAL, fixed_clock
 from tests.unit.test_checkout import make_checkout
@@ -52,7 +52,7 @@ def test_the_close_counts_the_drawer_against_the_shift_figures(
     cash_sale = staffed.pay("cash", 100000)
     staffed.scan(CAPPUCCINO)
     card_sale = staffed.pay("card", 0)
-    back = staffed.return_lines(cash_sale.sale_id, {1: 1})  # the croissant, by cash
+    back = staffed.return_lines(SaleForReturn(cash_sale, {}), {1: 1})  # the croissant, by cash
     shifts.move_cash(ANNA, 20000, "размен")
     shifts.move_cash(ANNA, -300000, "инкассация")
     with pytest.raises(CheckoutError) as too_much:

@@ -10,6 +10,7 @@ from pos_client.core.loyalty import Member
 from pos_client.core.promotions import PricedReceipt, PricingContext, price_receipt
 from pos_client.core.receipt import Receipt
 from pos_client.core.ruleset import Ruleset, parse_ruleset
+from pos_client.core.sale import Sale, build_sale, settle
 
 # Sunday 22 November 2026, 12:30 in Moscow
 NOON = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -82,3 +83,35 @@ def price(
 ) -> PricedReceipt:
     parsed = rules if isinstance(rules, Ruleset) else ruleset(rules)
     return price_receipt(receipt, parsed, buyer, PricingContext(**{"at": NOON, **context}))
+
+
+STAMPS = {
+    "id": "s",
+    "name": {"ru": "Штампы", "en": "Stamps"},
+    "conditions": {"products": {"categories": ["coffee"]}},
+    "effect": {"type": "stamp", "card": "coffee", "every": 6},
+}
+
+
+def sale_of(
+    quantities: list[int], redeem: int = 0, points: int = 1000, terminal_id: str = "t"
+) -> Sale:
+    """A card sale of coffee and tea lines (coffee: 15 % off and stamps) to a gold member."""
+    receipt = Receipt()
+    for number, quantity in enumerate(quantities):
+        category = "coffee" if number % 2 == 0 else "tea"
+        receipt = receipt.add(product(number, category, 1000 + 333 * number), quantity)
+    buyer = member(points=points)
+    priced = price(receipt, [rule("c", 15, ["coffee"]), STAMPS], buyer, redeem_points=redeem)
+    return build_sale(
+        priced=priced,
+        member=buyer,
+        tenders=(settle(priced.total, "card", 0),),
+        sale_id="s",
+        number=1,
+        created_at=NOON,
+        outlet_id="o",
+        terminal_id=terminal_id,
+        channel="store",
+        language="en",
+    )

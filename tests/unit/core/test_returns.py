@@ -6,43 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos_client.core.receipt import Receipt
 from pos_client.core.returns import ReturnError, plan_return
-from pos_client.core.sale import Sale, build_sale, settle
-from tests.unit.core.factories import member, price, product, rule
+from tests.unit.core.factories import sale_of
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
-STAMPS = {
-    "id": "s",
-    "name": {"ru": "Штампы", "en": "Stamps"},
-    "conditions": {"products": {"categories": ["coffee"]}},
-    "effect": {"type": "stamp", "card": "coffee", "every": 6},
-}
-
-
-def _sale(quantities: list[int], redeem: int = 0, points: int = 1000) -> Sale:
-    receipt = Receipt()
-    for number, quantity in enumerate(quantities):
-        category = "coffee" if number % 2 == 0 else "tea"
-        receipt = receipt.add(product(number, category, 1000 + 333 * number), quantity)
-    buyer = member(points=points)
-    priced = price(receipt, [rule("c", 15, ["coffee"]), STAMPS], buyer, redeem_points=redeem)
-    return build_sale(
-        priced=priced,
-        member=buyer,
-        tenders=(settle(priced.total, "card", 0),),
-        sale_id="s",
-        number=1,
-        created_at=NOW,
-        outlet_id="o",
-        terminal_id="t",
-        channel="store",
-        language="en",
-    )
 
 
 def test_a_partial_return_refunds_in_proportion_and_takes_points_back() -> None:
-    sale = _sale([3, 2], redeem=10)
+    sale = sale_of([3, 2], redeem=10)
     plan = plan_return(sale, {0: 1}, {})
     coffee = sale.lines[0]
     assert plan.refund == coffee.total // 3
@@ -52,7 +23,7 @@ def test_a_partial_return_refunds_in_proportion_and_takes_points_back() -> None:
 
 
 def test_returning_more_than_was_sold_or_twice_is_refused() -> None:
-    sale = _sale([2])
+    sale = sale_of([2])
     with pytest.raises(ReturnError, match="only 1 of 2"):
         plan_return(sale, {0: 2}, {0: 1})
     with pytest.raises(ReturnError, match="nothing to return"):
@@ -69,7 +40,7 @@ def test_returning_more_than_was_sold_or_twice_is_refused() -> None:
     st.randoms(use_true_random=False),
 )
 def test_returning_everything_in_steps_gives_back_exactly(quantities, redeem, rng) -> None:  # type: ignore[no-untyped-def]
-    sale = _sale(quantities, redeem=redeem)
+    sale = sale_of(quantities, redeem=redeem)
     units = [pos for pos, line in enumerate(sale.lines) for _ in range(line.quantity)]
     rng.shuffle(units)
     returned: dict[int, int] = {}

@@ -66,3 +66,39 @@ def test_a_locked_database_refuses_the_write_and_keeps_nothing(tmp_path: Path) -
     assert db["meta"].count == 0
     other.close()
     db.close()
+
+
+def test_returns_kept_by_an_older_journal_survive_the_migration_that_frees_them_from_sales(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    for statement in (s for script in MIGRATIONS[:10] for s in script):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 10")
+    conn.execute(
+        "INSERT INTO sales (sale_id, number, created_at, total, points_earned, body, shift_id)"
+        " VALUES ('s-1', 1, '2026-11-22T09:00:00+00:00', 500, 0, '{}', 'shift-1')"
+    )
+    conn.execute(
+        "INSERT INTO returns VALUES ('r-1', 's-1', '2026-11-22T10:00:00+00:00', NULL,"
+        " 200, '{}', 'shift-1')"
+    )
+    conn.execute("INSERT INTO returned_lines VALUES ('r-1', 's-1', 0, 2)")
+    with pytest.raises(sqlite3.IntegrityError):  # version 10 ties a return to a sale here
+        conn.execute("INSERT INTO returns VALUES ('r-2', 'elsewhere', '', NULL, 1, '{}', NULL)")
+    conn.close()
+
+    db = open_database(path)
+    assert db.execute("SELECT * FROM returns").fetchall() == [
+        ("r-1", "s-1", "2026-11-22T10:00:00+00:00", None, 200, "{}", "shift-1")
+    ]
+    assert db.execute("SELECT * FROM returned_lines").fetchall() == [("r-1", "s-1", 0, 2)]
+    db.execute("INSERT INTO returns VALUES ('r-2', 'elsewhere', '', NULL, 1, '{}', NULL)")
+    with pytest.raises(sqlite3.IntegrityError):  # a line still belongs to a return
+        db.execute("INSERT INTO returned_lines VALUES ('r-9', 'elsewhere', 0, 1)")
+    indexes = {row[1] for row in db.execute("SELECT * FROM sqlite_master WHERE type = 'index'")}
+    assert {"returned_lines_sale", "returns_shift"} <= indexes
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    db.close()

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
 from pos_client.core.receipt import Receipt
+from pos_client.core.returns import ReturnError, SaleReturn, plan_return
 from pos_client.core.sale import Sale, build_sale, settle
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
-from pos_client.store.journal import DeliveryResult, Journal
-from tests.unit.core.factories import member, price, product, rule
+from pos_client.store.journal import DeliveryResult, Journal, SaleForReturn
+from tests.unit.core.factories import member, price, product, rule, sale_of
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
@@ -120,3 +122,47 @@ def test_receipts_between_lists_a_days_sales_newest_first(journal: Journal) -> N
     assert found[0].total == journal.sale_for_return(3).sale.total  # type: ignore[union-attr]
     with pytest.raises(ValueError, match="timezone-aware"):
         journal.receipts_between(datetime(2026, 11, 22), datetime(2026, 11, 23))
+
+
+def _giving_back(return_id: str, wanted: dict[int, int]):  # type: ignore[no-untyped-def]
+    def build(sale: Sale, before: Mapping[int, int]) -> SaleReturn:
+        return SaleReturn(return_id, sale, NOW, "o", "t", plan_return(sale, wanted, before))
+
+    return build
+
+
+def test_a_sale_from_the_hub_counts_the_hubs_returns_and_this_tills_unsent_ones(
+    journal: Journal,
+) -> None:
+    sale = sale_of([5], terminal_id="other")
+    on_hub = SaleForReturn(sale, {0: 1}, returned_on_hub={0: 1})  # one came back at a third till
+    assert journal.with_returns_here(on_hub).returned == {0: 1}
+
+    journal.record_return(on_hub, {0: 2}, _giving_back("r-1", {0: 2}))
+    assert journal.with_returns_here(on_hub).returned == {0: 3}  # the hub has not had r-1 yet
+    with pytest.raises(ReturnError, match="only 2 of 5"):
+        journal.record_return(on_hub, {0: 3}, _giving_back("r-2", {0: 3}))
+
+    journal.apply_results([DeliveryResult("r-1", "applied")], attempted=["r-1"], now=NOW)
+    synced = SaleForReturn(sale, {0: 3}, returned_on_hub={0: 3})  # now the hub counts r-1
+    assert journal.with_returns_here(synced).returned == {0: 3}
+    assert journal.queue_state().waiting == 0
+
+
+def test_a_return_the_hub_refused_still_counts_at_this_till(journal: Journal) -> None:
+    sale = sale_of([5], terminal_id="other")
+    on_hub = SaleForReturn(sale, {}, returned_on_hub={})
+    journal.record_return(on_hub, {0: 4}, _giving_back("r-1", {0: 4}))
+    journal.apply_results(
+        [DeliveryResult("r-1", "rejected", reason="unknown_sale")], attempted=["r-1"], now=NOW
+    )
+    assert journal.with_returns_here(on_hub).returned == {0: 4}  # the goods came back here
+    with pytest.raises(ReturnError):
+        journal.record_return(on_hub, {0: 2}, _giving_back("r-2", {0: 2}))
+
+
+def test_a_sale_not_from_the_hub_must_be_in_this_journal(journal: Journal) -> None:
+    sale = sale_of([5], terminal_id="other")
+    with pytest.raises(LookupError):
+        journal.record_return(SaleForReturn(sale, {}), {0: 1}, _giving_back("r-1", {0: 1}))
+    assert journal.queue_state().waiting == 0
