@@ -26,6 +26,7 @@ from pos_client.ui.member_phone import MemberPhone
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.return_dialog import ReturnDialog
+from pos_client.ui.return_without_receipt import GoodsBackDialog, ask_return_without_receipt
 from pos_client.ui.shift_dialogs import CloseShiftDialog
 from pos_client.ui.smoke import start_demo_shift
 from pos_client.ui.strings import set_language
@@ -91,6 +92,16 @@ def shoot_return(window: MainWindow, app: QApplication, out: Path, suffix: str) 
     settle(app, timeout_ms=100)
     save(dialog, out / f"return{suffix}.png")
     dialog.reject()
+    assert window.staff_flow is not None
+    ask_return_without_receipt(window.staff_flow)
+    goods = window.dialog
+    assert isinstance(goods, GoodsBackDialog)
+    for code in (BASKET[1], BASKET[1], BASKET[2]):
+        goods.add_code(code)
+    goods.reason.setText("не подошёл размер" if not suffix else "wrong size")
+    settle(app, timeout_ms=100)
+    save(goods, out / f"return-without-receipt{suffix}.png")
+    goods.reject()
 
 
 def shoot_login(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:

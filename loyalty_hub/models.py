@@ -130,6 +130,32 @@ class ReturnBody(Strict):
         return self
 
 
+class ReturnWithoutReceiptBody(Strict):
+    """Goods taken back with no receipt on a manager's approval, priced as they sell today
+    without a card; no points move (nothing ties them to a member's purchase)."""
+
+    return_id: str = Field(min_length=1, max_length=64)
+    created_at: str
+    outlet_id: str
+    terminal_id: str
+    lines: list[SaleLineBody] = Field(min_length=1)
+    refund: int = Field(ge=0)
+    tender: Literal["cash", "card"]
+    reason: str = Field(min_length=1, max_length=120)
+    approved_by: str = Field(min_length=1, max_length=64)
+    cashier_id: str | None = Field(default=None, max_length=64)
+    points_reversed: Literal[0]
+    points_refunded: Literal[0]
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> ReturnWithoutReceiptBody:
+        if sum(line.total for line in self.lines) != self.refund:
+            raise ValueError("line totals do not add up to the refund")
+        if any(line.points_paid for line in self.lines):
+            raise ValueError("no line of a return without a receipt was paid with points")
+        return self
+
+
 class AuditEntryBody(Strict):
     """One entry of a till's hash-chained audit log (see pos_client.core.audit)."""
 
@@ -169,7 +195,7 @@ class EnrolmentBody(Strict):
 
 class TransactionItem(Strict):
     key: str = Field(min_length=1, max_length=64)
-    kind: Literal["sale", "return", "audit", "enrolment"]
+    kind: Literal["sale", "return", "return_without_receipt", "audit", "enrolment"]
     body: dict[str, Any]
 
 

@@ -25,6 +25,7 @@ from loyalty_hub.models import (
     EnrolmentBody,
     ItemResult,
     ReturnBody,
+    ReturnWithoutReceiptBody,
     SaleBody,
     TransactionItem,
 )
@@ -192,6 +193,16 @@ def _return(batch: _Batch, item: TransactionItem) -> ItemResult:
     return _result(batch, item.key, back.member_id, [], overdraft)
 
 
+def _return_without_receipt(batch: _Batch, item: TransactionItem) -> ItemResult:
+    back = _parse(ReturnWithoutReceiptBody, item)
+    if isinstance(back, ItemResult):
+        return back
+    reason = _refusal(batch.auth, item.key, back.return_id, back.outlet_id, back.terminal_id)
+    if reason:
+        return ItemResult(key=item.key, status="rejected", reason=reason)
+    return ItemResult(key=item.key, status="applied")
+
+
 def _audit(batch: _Batch, item: TransactionItem) -> ItemResult:
     body = _parse(AuditEntryBody, item)
     if isinstance(body, ItemResult):
@@ -221,7 +232,13 @@ def _enrolment(batch: _Batch, item: TransactionItem) -> ItemResult:
     return _result(batch, item.key, body.member_id, conflicts, 0)
 
 
-_APPLY = {"sale": _sale, "return": _return, "audit": _audit, "enrolment": _enrolment}
+_APPLY = {
+    "sale": _sale,
+    "return": _return,
+    "return_without_receipt": _return_without_receipt,
+    "audit": _audit,
+    "enrolment": _enrolment,
+}
 
 
 def _return_exceeds_sale(

@@ -30,9 +30,15 @@ from pos_client.core.offline import OfflineState, RedemptionRefused, offline_red
 from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
-from pos_client.core.returns import ReturnError, ReturnPlan, SaleReturn, plan_return
+from pos_client.core.returns import (
+    ReturnError,
+    ReturnPlan,
+    ReturnWithoutReceipt,
+    SaleReturn,
+    plan_return,
+)
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
-from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
+from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, sale_lines, settle
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
 from pos_client.store.journal import Journal, Problem, ReceiptSummary, SaleForReturn
@@ -160,13 +166,17 @@ class Checkout:
 
     def scan(self, code: str) -> Product:
         """Add the product with this barcode, or raise bad_barcode / unknown_barcode."""
+        product = self._product(code)
+        self.receipt = self._receipt_call(lambda: self.receipt.add(product))
+        return product
+
+    def _product(self, code: str) -> Product:
         code = code.strip()
         if not code or len(code) > MAX_CODE_LENGTH or not (code.isascii() and code.isdigit()):
             raise CheckoutError("bad_barcode", code=_printable(code))
         product = store_call(lambda: self._caches.product_by_barcode(code))
         if product is None:
             raise CheckoutError("unknown_barcode", code=code)
-        self.receipt = self._receipt_call(lambda: self.receipt.add(product))
         return product
 
     def handle_code(
@@ -567,6 +577,62 @@ class Checkout:
             raise CheckoutError("bad_return", detail=str(exc)) from None
         log.info("return of sale %d journaled: refund %d", back.sale.number, back.plan.refund)
         return back
+
+    # -- returns without a receipt --------------------------------------------------------
+
+    def goods_back(self, goods: Receipt, code: str) -> Receipt:
+        """The goods a customer brings back without a receipt, with one more scanned."""
+        product = self._product(code)
+        return self._receipt_call(lambda: goods.add(product))
+
+    def price_goods_back(self, goods: Receipt) -> PricedReceipt:
+        """What goods sell for today at this outlet without a card: the refund without a
+        receipt (nothing proves what was paid, or by whom)."""
+        context = PricingContext(at=self._clock(), channel=self._till.channel)
+        return self.engine.price(goods, None, context)
+
+    def return_without_receipt_subject(
+        self, goods: Receipt, tender: TenderKind, reason: str
+    ) -> str:
+        """What a manager approves: these goods, this refund, this tender. Refuses
+        (CheckoutError) what could not be journaled, before anyone is asked for a PIN."""
+        back = self._return_without_receipt(goods, tender, reason, "-")
+        lines = ",".join(f"{line.sku}x{line.quantity}" for line in back.lines)
+        return f"{tender}:{back.refund}:{lines}"
+
+    def return_without_receipt(
+        self, goods: Receipt, tender: TenderKind, reason: str, approved_by: str
+    ) -> ReturnWithoutReceipt:
+        """Journal goods taken back without a receipt on a manager's approval."""
+        self._require_shift()
+        back = self._return_without_receipt(goods, tender, reason, approved_by)
+        store_call(lambda: self._journal.record_return_without_receipt(back))
+        log.info("return without a receipt journaled: refund %d", back.refund)
+        return back
+
+    def _return_without_receipt(
+        self, goods: Receipt, tender: TenderKind, reason: str, approved_by: str
+    ) -> ReturnWithoutReceipt:
+        if goods.is_empty:
+            raise CheckoutError("nothing_brought_back")
+        reason = " ".join(reason.split())
+        if not reason:
+            raise CheckoutError("return_reason_missing")
+        cashier = self._cashier()
+        try:
+            return ReturnWithoutReceipt(
+                return_id=self._new_id(),
+                created_at=self._clock(),
+                outlet_id=self._till.outlet_id,
+                terminal_id=self._till.terminal_id,
+                lines=sale_lines(self.price_goods_back(goods), self.language),
+                tender=tender,
+                reason=reason,
+                approved_by=approved_by,
+                cashier_id=cashier[0] if cashier else None,
+            )
+        except ReturnError as exc:
+            raise CheckoutError("bad_return", detail=str(exc)) from None
 
     def _require_shift(self) -> None:
         """Money moves only within an open shift, so every sale and return is in its report."""

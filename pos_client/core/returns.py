@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from pos_client.core.money import Money
-from pos_client.core.sale import Sale, TenderKind
+from pos_client.core.sale import Sale, SaleLine, TenderKind
 
 
 class ReturnError(ValueError):
@@ -136,4 +136,54 @@ class SaleReturn:
             "stamps_undone": dict(self.plan.stamps_undone),
             "cashier_id": self.cashier_id,
             "approved_by": self.approved_by,
+        }
+
+
+MAX_REASON = 120
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnWithoutReceipt:
+    """Goods taken back with no receipt to show, a manager approving: refunded at the price
+    they sell for today without a card, by the tender the customer is paid back with. No
+    points move: nothing ties the goods to a member's purchase."""
+
+    return_id: str
+    created_at: datetime
+    outlet_id: str
+    terminal_id: str
+    lines: tuple[SaleLine, ...]
+    tender: TenderKind
+    reason: str
+    approved_by: str
+    cashier_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.lines:
+            raise ReturnError("nothing to return")
+        if not self.reason or len(self.reason) > MAX_REASON:
+            raise ReturnError(f"a reason of 1 to {MAX_REASON} characters is needed")
+        if not self.approved_by:
+            raise ReturnError("a manager's approval is needed")
+
+    @property
+    def refund(self) -> Money:
+        return sum(line.total for line in self.lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The body sent to the hub; its idempotency key is `return_id`. The points fields are
+        there (always 0) so a shift report counts it like any return."""
+        return {
+            "return_id": self.return_id,
+            "created_at": self.created_at.isoformat(),
+            "outlet_id": self.outlet_id,
+            "terminal_id": self.terminal_id,
+            "lines": [line.to_dict() for line in self.lines],
+            "refund": self.refund,
+            "tender": self.tender,
+            "reason": self.reason,
+            "approved_by": self.approved_by,
+            "cashier_id": self.cashier_id,
+            "points_reversed": 0,
+            "points_refunded": 0,
         }

@@ -220,24 +220,7 @@ def build_sale(
         raise TenderError("tenders do not add up to the total")
     if created_at.tzinfo is None:
         raise ValueError("created_at must be timezone-aware")
-    lines = tuple(
-        SaleLine(
-            sku=pl.line.product.sku,
-            barcode=pl.line.product.barcode,
-            name=pl.line.product.name(language),
-            category=pl.line.product.category,
-            quantity=pl.line.quantity,
-            unit_price=pl.line.product.price,
-            discount=pl.discount,
-            points_paid=pl.points_paid,
-            total=pl.total,
-            rule_ids=tuple(adj.rule_id for adj in pl.adjustments),
-            discount_notes=tuple((adj.text(language), adj.amount) for adj in pl.adjustments),
-            stamp_cards=pl.stamp_cards,
-            price_override=pl.line.price_override,
-        )
-        for pl in priced.lines
-    )
+    lines = sale_lines(priced, language)
     return Sale(
         sale_id=sale_id,
         number=number,
@@ -256,4 +239,26 @@ def build_sale(
         coupons_used=tuple(sorted(coupons_used)),
         cashier_id=cashier[0] if cashier else None,
         cashier_name=cashier[1] if cashier else "",
+    )
+
+
+def sale_lines(priced: PricedReceipt, language: str) -> tuple[SaleLine, ...]:
+    """The priced lines as they are journaled, names and discount texts in `language`."""
+    return tuple(
+        SaleLine(
+            sku=pl.line.product.sku,
+            barcode=pl.line.product.barcode,
+            name=pl.line.product.name(language),
+            category=pl.line.product.category,
+            quantity=pl.line.quantity,
+            unit_price=pl.line.product.price,
+            discount=pl.discount,
+            points_paid=pl.points_paid,
+            total=pl.total,
+            rule_ids=tuple(adj.rule_id for adj in pl.adjustments),
+            discount_notes=tuple((adj.text(language), adj.amount) for adj in pl.adjustments),
+            stamp_cards=pl.stamp_cards,
+            price_override=pl.line.price_override,
+        )
+        for pl in priced.lines
     )

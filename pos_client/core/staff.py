@@ -34,12 +34,14 @@ class OverrideAction(StrEnum):
     VOID_AFTER_PAYMENT = "void_after_payment"
     REDEEM_ABOVE_CAP = "redemption_above_cap"
     PRICE_OVERRIDE = "price_override"
+    RETURN_WITHOUT_RECEIPT = "return_without_receipt"
 
 
 APPROVERS: dict[OverrideAction, frozenset[Role]] = {
     OverrideAction.VOID_AFTER_PAYMENT: frozenset({Role.MANAGER}),
     OverrideAction.REDEEM_ABOVE_CAP: frozenset({Role.MANAGER}),
     OverrideAction.PRICE_OVERRIDE: frozenset({Role.MANAGER}),
+    OverrideAction.RETURN_WITHOUT_RECEIPT: frozenset({Role.MANAGER}),
 }
 
 

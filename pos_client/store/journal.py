@@ -12,7 +12,7 @@ import sqlite_utils
 
 from pos_client.core.enrolment import Enrolment
 from pos_client.core.loyalty import Member
-from pos_client.core.returns import SaleReturn
+from pos_client.core.returns import ReturnWithoutReceipt, SaleReturn
 from pos_client.core.sale import Sale
 from pos_client.store.caches import write_member
 from pos_client.store.db import classify, immediate_transaction
@@ -187,6 +187,23 @@ class Journal:
             back = build(sale, _returned_before(db, sale.sale_id, found.returned_on_hub))
             _insert_return(db, back)
         return back
+
+    def record_return_without_receipt(self, back: ReturnWithoutReceipt) -> None:
+        """Journal goods taken back with no receipt, with its outbox row; it counts in the
+        shift's refunds like any return."""
+        body = json.dumps(back.to_dict(), ensure_ascii=False, sort_keys=True)
+        created = back.created_at.isoformat()
+        with immediate_transaction(self._db) as db:
+            db.execute(
+                "INSERT INTO returns (return_id, sale_id, created_at, member_id, refund, body,"
+                f" shift_id) VALUES (?, NULL, ?, NULL, ?, ?, {OPEN_SHIFT})",
+                [back.return_id, created, back.refund, body],
+            )
+            db.execute(
+                "INSERT INTO outbox (key, kind, body, created_at)"
+                " VALUES (?, 'return_without_receipt', ?, ?)",
+                [back.return_id, body, created],
+            )
 
     def with_returns_here(self, on_hub: SaleForReturn) -> SaleForReturn:
         """A sale as the hub gave it, with `returned` counting this till's returns of it too

@@ -241,12 +241,13 @@ MIGRATIONS.append(
 
 MIGRATIONS.append(
     [
-        # A return may be of another till's sale, fetched from the hub: `returns` no longer
-        # points into this till's `sales`. SQLite cannot drop a constraint, so both tables are
-        # rebuilt (renaming a table carries the foreign keys that point at it).
+        # A return may be of another till's sale, fetched from the hub, or of no sale at all
+        # (no receipt, a manager approving): `returns` no longer points into this till's
+        # `sales`. SQLite cannot drop a constraint, so both tables are rebuilt (renaming a
+        # table carries the foreign keys that point at it).
         """CREATE TABLE returns_v11 (
             return_id TEXT PRIMARY KEY,
-            sale_id TEXT NOT NULL,
+            sale_id TEXT,
             created_at TEXT NOT NULL,
             member_id TEXT,
             refund INTEGER NOT NULL,

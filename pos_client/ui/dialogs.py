@@ -6,18 +6,23 @@ event loop and tests drive them like a cashier would.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +41,22 @@ def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box.addButton(tr("cancel"), QDialogButtonBox.ButtonRole.RejectRole)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def lines_table(parent: QWidget, name: str, columns: Sequence[str], rows: int = 0) -> QTableWidget:
+    """A read-only table of lines picked by row: the first column (the item) takes the room
+    left, the others fit their contents; `columns` are text keys."""
+    table = QTableWidget(rows, len(columns), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels([tr(key) for key in columns])
+    table.verticalHeader().setVisible(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(columns)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 def wrapped_label(parent: QWidget, name: str) -> QLabel:

@@ -24,6 +24,7 @@ KEYS = (
     ("F3", "help_card"),
     ("F4", "help_phone"),
     ("F5", "help_return"),
+    ("Ctrl+F5", "help_goods_back"),
     ("F6", "help_points"),
     ("F7", "help_enrol"),
     ("Del", "help_remove"),

@@ -10,9 +10,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHeaderView,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -24,7 +22,13 @@ from pos_client.checkout import CheckoutError
 from pos_client.core.money import format_money
 from pos_client.core.returns import ReturnPlan
 from pos_client.store.journal import SaleForReturn
-from pos_client.ui.dialogs import dialog_buttons, error_text, grow_to_fit, wrapped_label
+from pos_client.ui.dialogs import (
+    dialog_buttons,
+    error_text,
+    grow_to_fit,
+    lines_table,
+    wrapped_label,
+)
 from pos_client.ui.strings import tr
 
 VISIBLE_LINES = 8  # a longer receipt scrolls
@@ -82,16 +86,7 @@ class ReturnDialog(QDialog):
 
     def _build_table(self, found: SaleForReturn) -> QTableWidget:
         sale = found.sale
-        table = QTableWidget(len(sale.lines), len(COLUMNS), self)
-        table.setObjectName("returnLines")
-        table.setHorizontalHeaderLabels([tr(key) for key in COLUMNS])
-        table.verticalHeader().setVisible(False)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table = lines_table(self, "returnLines", COLUMNS, len(sale.lines))
         self.quantities: list[QSpinBox] = []
         for row, line in enumerate(sale.lines):
             left = line.quantity - found.returned.get(row, 0)

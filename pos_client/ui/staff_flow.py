@@ -23,6 +23,7 @@ from pos_client.ui.dialogs import error_text
 from pos_client.ui.login_page import LoginPage
 from pos_client.ui.price_override import ask_price_override
 from pos_client.ui.receipt_search import ReceiptNumberDialog
+from pos_client.ui.return_without_receipt import ask_return_without_receipt
 from pos_client.ui.shift_dialogs import CashDialog, CloseShiftDialog, TextDialog
 from pos_client.ui.shift_report import render_shift
 from pos_client.ui.strings import tr
@@ -316,6 +317,7 @@ class StaffFlow(QObject):
             ("menu_close_shift", "Ctrl+Shift+X", self.close_shift),
             ("menu_price_override", "Ctrl+F2", lambda: ask_price_override(self)),
             ("menu_void", "Ctrl+F8", self.void_paid_receipt),
+            ("menu_goods_back", "Ctrl+F5", lambda: ask_return_without_receipt(self)),
             ("menu_logout", "Ctrl+L", self.logout),
         ):
             action = menu.addAction("")

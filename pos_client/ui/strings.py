@@ -121,6 +121,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "problems_kind_sale": QT_TRANSLATE_NOOP("SyncProblems", "sale"),
     "problems_kind_return": QT_TRANSLATE_NOOP("SyncProblems", "return"),
     "problems_kind_audit": QT_TRANSLATE_NOOP("SyncProblems", "audit log"),
+    "problems_kind_return_without_receipt": QT_TRANSLATE_NOOP(
+        "SyncProblems", "return without a receipt"
+    ),
     "problems_kind_enrolment": QT_TRANSLATE_NOOP("SyncProblems", "new member"),
     "reason_phone_already_enrolled": QT_TRANSLATE_NOOP(
         "SyncProblems", "another member has this number — the profile was made without it"
@@ -502,6 +505,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "menu_close_shift": QT_TRANSLATE_NOOP("Menu", "Close shift…"),
     "menu_void": QT_TRANSLATE_NOOP("Menu", "Void a paid receipt…"),
     "menu_price_override": QT_TRANSLATE_NOOP("Menu", "Change the line's price…"),
+    "menu_goods_back": QT_TRANSLATE_NOOP("Menu", "Return without a receipt…"),
     "menu_logout": QT_TRANSLATE_NOOP("Menu", "Log out (change cashier)"),
     "open_shift_title": QT_TRANSLATE_NOOP("Shift", "Opening the shift"),
     "open_shift_label": QT_TRANSLATE_NOOP(
@@ -555,6 +559,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "cash_moved_in": QT_TRANSLATE_NOOP("Shift", "{amount} put in"),
     "cash_moved_out": QT_TRANSLATE_NOOP("Shift", "{amount} taken out"),
     "void_done": QT_TRANSLATE_NOOP("Staff", "Receipt {number} voided: refund {refund} {tender}"),
+    "approval_goods_back": QT_TRANSLATE_NOOP(
+        "Staff",
+        "Return without a receipt: {count} pcs, refund {refund} {tender}. Reason: {reason}",
+    ),
+    "goods_back_title": QT_TRANSLATE_NOOP("Returns", "Return without a receipt"),
+    "goods_back_heading": QT_TRANSLATE_NOOP(
+        "Returns",
+        "Scan the goods the customer brings back. The refund is today's price without a card;"
+        " no points are taken back or given. A manager approves it.",
+    ),
+    "goods_back_code": QT_TRANSLATE_NOOP("Returns", "Barcode: scan it or type it and press Enter"),
+    "goods_back_col_quantity": QT_TRANSLATE_NOOP("Returns", "Quantity"),
+    "goods_back_tender": QT_TRANSLATE_NOOP("Returns", "Refund by:"),
+    "goods_back_reason": QT_TRANSLATE_NOOP("Returns", "Reason (the customer's words):"),
+    "goods_back_empty": QT_TRANSLATE_NOOP("Returns", "Nothing scanned yet"),
+    "goods_back_ok": QT_TRANSLATE_NOOP("Returns", "Ask a manager"),
+    "goods_back_done": QT_TRANSLATE_NOOP(
+        "Returns", "Return without a receipt done: refund {refund} {tender}"
+    ),
+    "err_nothing_brought_back": QT_TRANSLATE_NOOP(
+        "Messages", "Scan the goods the customer brings back first"
+    ),
+    "err_return_reason_missing": QT_TRANSLATE_NOOP(
+        "Messages", "Write down why the goods come back without a receipt"
+    ),
     "approval_price": QT_TRANSLATE_NOOP(
         "Staff", "New price for {item}: {new} instead of {old}. Reason: {reason}"
     ),
@@ -663,6 +692,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help_problems": QT_TRANSLATE_NOOP("Help", "sync problems, export to CSV"),
     "help_reprint": QT_TRANSLATE_NOOP("Help", "a copy of the last receipt"),
     "help_void": QT_TRANSLATE_NOOP("Help", "void a paid receipt (a manager's PIN)"),
+    "help_goods_back": QT_TRANSLATE_NOOP("Help", "return without a receipt (a manager's PIN)"),
     "help_cash": QT_TRANSLATE_NOOP("Help", "cash put in / taken out"),
     "help_report": QT_TRANSLATE_NOOP("Help", "the shift report (X report)"),
     "help_close": QT_TRANSLATE_NOOP("Help", "close the shift"),

@@ -154,6 +154,10 @@
         <translation>сторно оплаченного чека (PIN менеджера)</translation>
     </message>
     <message>
+        <source>return without a receipt (a manager&apos;s PIN)</source>
+        <translation>возврат без чека (PIN менеджера)</translation>
+    </message>
+    <message>
         <source>cash put in / taken out</source>
         <translation>внесение / изъятие наличных</translation>
     </message>
@@ -346,6 +350,10 @@
     <message>
         <source>Change the line&apos;s price…</source>
         <translation>Изменить цену строки…</translation>
+    </message>
+    <message>
+        <source>Return without a receipt…</source>
+        <translation>Возврат без чека…</translation>
     </message>
     <message>
         <source>Log out (change cashier)</source>
@@ -695,6 +703,14 @@
         <translation>Сначала оплатите или отмените чек</translation>
     </message>
     <message>
+        <source>Scan the goods the customer brings back first</source>
+        <translation>Сначала отсканируйте товары, которые возвращает покупатель</translation>
+    </message>
+    <message>
+        <source>Write down why the goods come back without a receipt</source>
+        <translation>Укажите, почему товар возвращают без чека</translation>
+    </message>
+    <message>
         <source>No sale has been made on this till yet</source>
         <translation>На этой кассе ещё не было продаж</translation>
     </message>
@@ -989,6 +1005,42 @@
     <message>
         <source>Receipt No. {number} of till {terminal}, {when}. How many of each line come back?</source>
         <translation>Чек № {number} кассы {terminal} от {when}. Сколько вернуть по каждой строке?</translation>
+    </message>
+    <message>
+        <source>Return without a receipt</source>
+        <translation>Возврат без чека</translation>
+    </message>
+    <message>
+        <source>Scan the goods the customer brings back. The refund is today&apos;s price without a card; no points are taken back or given. A manager approves it.</source>
+        <translation>Отсканируйте товары, которые возвращает покупатель. Возвращается сегодняшняя цена без карты; баллы не списываются и не начисляются. Возврат подтверждает менеджер.</translation>
+    </message>
+    <message>
+        <source>Barcode: scan it or type it and press Enter</source>
+        <translation>Штрихкод: отсканируйте или введите и нажмите Enter</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Refund by:</source>
+        <translation>Чем вернуть деньги:</translation>
+    </message>
+    <message>
+        <source>Reason (the customer&apos;s words):</source>
+        <translation>Причина (со слов покупателя):</translation>
+    </message>
+    <message>
+        <source>Nothing scanned yet</source>
+        <translation>Пока ничего не отсканировано</translation>
+    </message>
+    <message>
+        <source>Ask a manager</source>
+        <translation>Позвать менеджера</translation>
+    </message>
+    <message>
+        <source>Return without a receipt done: refund {refund} {tender}</source>
+        <translation>Возврат без чека оформлен: вернуть {refund} {tender}</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1351,10 @@
         <translation>Чек №{number} сторнирован: вернуть {refund} {tender}</translation>
     </message>
     <message>
+        <source>Return without a receipt: {count} pcs, refund {refund} {tender}. Reason: {reason}</source>
+        <translation>Возврат без чека: {count} шт., вернуть {refund} {tender}. Причина: {reason}</translation>
+    </message>
+    <message>
         <source>New price for {item}: {new} instead of {old}. Reason: {reason}</source>
         <translation>Новая цена «{item}»: {new} вместо {old}. Причина: {reason}</translation>
     </message>
@@ -1447,6 +1503,10 @@
     <message>
         <source>audit log</source>
         <translation>журнал действий</translation>
+    </message>
+    <message>
+        <source>return without a receipt</source>
+        <translation>возврат без чека</translation>
     </message>
     <message>
         <source>new member</source>

@@ -105,6 +105,7 @@ def test_every_screen_has_touch_targets_of_at_least_44_px(till: RunningTill, qtb
         check_dialog(qtbot, window, key, kind)
     control = Qt.KeyboardModifier.ControlModifier
     check_dialog(qtbot, window, Qt.Key.Key_R, "TextDialog", control)
+    check_dialog(qtbot, window, Qt.Key.Key_F5, "GoodsBackDialog", control)
     shift = Qt.KeyboardModifier.ShiftModifier
     check_dialog(qtbot, window, Qt.Key.Key_I, "CashDialog", control | shift)
 

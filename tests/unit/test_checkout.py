@@ -14,6 +14,7 @@ from pos_client.checkout import Checkout, CheckoutError, Coupon, ReceiptElsewher
 from pos_client.core.catalog import Product
 from pos_client.core.identity import AppToken, public_key_text, receipt_code, sign_token, time_step
 from pos_client.core.loyalty import Member
+from pos_client.core.receipt import Receipt
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.store.seen_tokens import SeenTokens
@@ -311,3 +312,42 @@ def test_a_return_asking_for_more_than_is_left_is_refused_before_anything_is_wri
         checkout.preview_return(found, {0: 2})
     assert caught.value.code == "bad_return"
     assert checkout.find_receipt(str(sale.number)).returned == {}
+
+
+def test_goods_back_without_a_receipt_are_priced_as_today_without_a_card(
+    checkout: Checkout, journal: Journal
+) -> None:
+    goods = Receipt()
+    for _ in range(10):
+        goods = checkout.goods_back(goods, CAPPUCCINO)
+    assert [line.quantity for line in goods.lines] == [10]
+    refund = checkout.price_goods_back(goods).total
+    assert refund == 10 * 16150  # the cafe's 15 %, not the gold tier's 5 % from 1 500 ₽
+    checkout.identify_card(GOLD_CARD)
+    for _ in range(10):
+        checkout.scan(CAPPUCCINO)
+    assert checkout.priced.total < refund  # the same coffees bought with the card cost less
+    checkout.cancel()
+
+    with pytest.raises(CheckoutError) as unknown:
+        checkout.goods_back(goods, "4600000000000")
+    assert unknown.value.code == "unknown_barcode"
+    for empty, reason, code in (
+        (Receipt(), "брак", "nothing_brought_back"),
+        (goods, " \t ", "return_reason_missing"),
+    ):
+        with pytest.raises(CheckoutError) as refused:
+            checkout.return_without_receipt_subject(empty, "cash", reason)
+        assert refused.value.code == code
+    subject = checkout.return_without_receipt_subject(goods, "cash", "брак")
+    assert subject == f"cash:{refund}:SKU-0001x10"
+
+    back = checkout.return_without_receipt(goods, "cash", "  брак  ", "S0003")
+    assert (back.refund, back.tender, back.reason, back.approved_by) == (
+        refund,
+        "cash",
+        "брак",
+        "S0003",
+    )
+    assert [item.kind for item in journal.outbox_batch(10)] == ["return_without_receipt"]
+    assert journal.outbox_batch(10)[0].key == back.return_id

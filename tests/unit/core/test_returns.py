@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pos_client.core.returns import ReturnError, plan_return
+from pos_client.core.returns import ReturnError, ReturnWithoutReceipt, plan_return
 from tests.unit.core.factories import sale_of
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -62,3 +62,28 @@ def test_returning_everything_in_steps_gives_back_exactly(quantities, redeem, rn
     assert refund == sale.total
     assert refunded_points == sale.points_redeemed
     assert reversed_points == sale.points_earned
+
+
+def test_a_return_without_a_receipt_needs_goods_a_reason_and_an_approver() -> None:
+    lines = sale_of([2]).lines
+    made = {
+        "return_id": "r",
+        "created_at": NOW,
+        "outlet_id": "o",
+        "terminal_id": "t",
+        "lines": lines,
+        "tender": "cash",
+        "reason": "брак",
+        "approved_by": "S0003",
+    }
+    back = ReturnWithoutReceipt(**made)  # type: ignore[arg-type]
+    assert back.refund == lines[0].total
+    assert (back.to_dict()["points_reversed"], back.to_dict()["points_refunded"]) == (0, 0)
+    for change, problem in (
+        ({"lines": ()}, "nothing to return"),
+        ({"reason": ""}, "a reason"),
+        ({"reason": "x" * 121}, "a reason"),
+        ({"approved_by": ""}, "approval"),
+    ):
+        with pytest.raises(ReturnError, match=problem):
+            ReturnWithoutReceipt(**{**made, **change})  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ def test_the_contract_names_every_result_a_terminal_must_handle() -> None:
     assert set(schemas["TransactionItem"]["properties"]["kind"]["enum"]) == {
         "sale",
         "return",
+        "return_without_receipt",
         "audit",
         "enrolment",
     }
