@@ -286,6 +286,8 @@ class MemberBody(BaseModel):
     phone_masked: str = ""
     phone_hmac: str = ""  # HMAC-SHA256 of the E.164 number with the outlet's phone key, hex
     marketing_consent: bool | None = None  # None: the member never answered
+    tier_spend: int = Field(default=0, ge=0)  # kopecks bought over the tiers' period
+    offers: list[str] = []  # codes of the member's personal offers, valid and unused
 
 
 class MemberCacheBody(BaseModel):

@@ -9,6 +9,7 @@ from typing import Any
 
 from loyalty_hub.enrolments import marketing_consent
 from loyalty_hub.store import member_row
+from loyalty_hub.tiers import member_offers, tier_period_days, tier_spend
 from pos_client.core.loyalty import PointLot, PointsPolicy, points_view
 
 
@@ -23,11 +24,16 @@ def points_policy(conn: sqlite3.Connection) -> PointsPolicy:
 
 
 def member_document(
-    conn: sqlite3.Connection, row: sqlite3.Row, today: date, policy: PointsPolicy | None = None
+    conn: sqlite3.Connection,
+    row: sqlite3.Row,
+    today: date,
+    policy: PointsPolicy | None = None,
+    period_days: int | None = None,
 ) -> dict[str, Any]:
     """The member as the API shows it. Spent points come off the lots that expire first.
 
-    `policy` saves reading the programme's points settings again when many members are shown.
+    `policy` and `period_days` (of the tiers) save reading the programme's settings again
+    when many members are shown.
     """
     data = member_row(row)
     # A return takes earned points back from its sale's day, so lots are summed by day.
@@ -51,6 +57,10 @@ def member_document(
         "points": min(data["points"], active),
         "pending_points": view.pending,
         "expiring": expiring,
+        "tier_spend": tier_spend(
+            conn, data["member_id"], today, period_days or tier_period_days(conn)
+        ),
+        "offers": member_offers(conn, data["member_id"], today),
     }
 
 
@@ -64,10 +74,11 @@ class MemberViews:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._policy = points_policy(conn)
+        self._period_days = tier_period_days(conn)
         self._views: dict[tuple[str, date], dict[str, Any] | None] = {}
 
     def of_row(self, row: sqlite3.Row, on: date) -> dict[str, Any]:
-        return member_document(self._conn, row, on, self._policy)
+        return member_document(self._conn, row, on, self._policy, self._period_days)
 
     def get(self, member_id: str, on: date) -> dict[str, Any] | None:
         """The member's document on a day, or None for an unknown member."""

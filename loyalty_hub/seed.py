@@ -6,6 +6,7 @@ their scrypt hashes."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,13 @@ def demo_seed() -> dict[str, Any]:
     return data
 
 
-def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
-    """Insert the seed; validates products and members with the terminal's own core types."""
+def load_seed(store: HubStore, seed: dict[str, Any], opened: date | None = None) -> None:
+    """Insert the seed; validates products and members with the terminal's own core types.
+
+    The members' opening spend counts towards their tiers from the month of `opened` (the
+    day the seed is loaded), so the demo's tiers stay consistent however late it runs.
+    """
+    opened = opened or datetime.now(UTC).date()
     products = [Product.from_dict(p) for p in seed["products"]]
     members = [Member.from_dict(m) for m in seed["members"]]
     staff = [StaffMember.from_dict(person) for person in seed.get("staff", [])]
@@ -58,6 +64,22 @@ def load_seed(store: HubStore, seed: dict[str, Any]) -> None:
             "INSERT INTO points_ledger (member_id, transaction_key, points, kind, created_on)"
             " VALUES (?, 'opening', ?, 'opening', ?)",
             [(m.member_id, m.points, seed.get("points_since", OPENING_DAY)) for m in members],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO member_spend VALUES (?, ?, ?)",
+            [
+                (m.member_id, opened.strftime("%Y-%m"), raw["opening_spend"])
+                for m, raw in zip(members, seed["members"], strict=True)
+                if raw.get("opening_spend")
+            ],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO member_offers VALUES (?, ?, ?)",
+            [
+                (m.member_id, offer["code"], offer["until"])
+                for m, raw in zip(members, seed["members"], strict=True)
+                for offer in raw.get("personal_offers", ())
+            ],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO staff (staff_id, outlet_id, name, role, pin_hash, badge)"

@@ -82,6 +82,12 @@ CREATE TABLE IF NOT EXISTS audit_entries (
     terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, staff_id TEXT,
     event TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
     received_at TEXT NOT NULL, PRIMARY KEY (terminal_id, seq));
+CREATE TABLE IF NOT EXISTS member_spend (
+    member_id TEXT NOT NULL, month TEXT NOT NULL, amount INTEGER NOT NULL,
+    PRIMARY KEY (member_id, month));
+CREATE TABLE IF NOT EXISTS member_offers (
+    member_id TEXT NOT NULL, code TEXT NOT NULL, until TEXT NOT NULL,
+    PRIMARY KEY (member_id, code));
 CREATE TABLE IF NOT EXISTS returned_quantities (
     sale_key TEXT NOT NULL, position INTEGER NOT NULL, quantity INTEGER NOT NULL,
     PRIMARY KEY (sale_key, position));

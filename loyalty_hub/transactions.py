@@ -32,6 +32,7 @@ from loyalty_hub.models import (
 from loyalty_hub.points import MemberViews
 from loyalty_hub.repricing import CatalogReads, Repricer, differences
 from loyalty_hub.store import HubStore, TerminalAuth, canonical_json, next_seq, text_digest
+from loyalty_hub.tiers import add_spend
 from pos_client.core.audit import AuditEntry
 from pos_client.core.promotions import PricingEngine
 
@@ -310,7 +311,9 @@ def _apply_sale_to_member(
         " WHERE member_id = ?",
         (max(balance, 0), json.dumps(stamps, sort_keys=True), next_seq(conn), sale.member_id),
     )
-    day = datetime.fromisoformat(sale.created_at).date().isoformat()
+    sold_on = datetime.fromisoformat(sale.created_at).date()
+    add_spend(conn, sale.member_id or "", sold_on, sale.total)
+    day = sold_on.isoformat()
     conn.execute(
         "INSERT INTO member_visits VALUES (?, ?, 1, ?) ON CONFLICT (outlet_id, member_id)"
         " DO UPDATE SET visits = visits + 1, last_visit = MAX(last_visit, excluded.last_visit)",
@@ -340,9 +343,11 @@ def _apply_return_to_member(
         "UPDATE members SET points = ?, stamps = ?, seq = ? WHERE member_id = ?",
         (max(balance, 0), json.dumps(stamps, sort_keys=True), next_seq(conn), back.member_id),
     )
-    sold_on = datetime.fromisoformat(sale["created_at"]).date().isoformat()
+    sale_day = datetime.fromisoformat(sale["created_at"]).date()
+    sold_on = sale_day.isoformat()
     returned_on = datetime.fromisoformat(back.created_at).date().isoformat()
     member_id = back.member_id or ""
+    add_spend(conn, member_id, sale_day, -back.refund)
     _ledger(conn, member_id, key, [("earn", -back.points_reversed)], sold_on)
     _ledger(conn, member_id, key, [("burn", back.points_refunded)], returned_on)
     if balance < 0:

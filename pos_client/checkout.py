@@ -224,6 +224,35 @@ class Checkout:
         self.coupons = self.coupons | {code}
         return Coupon(code)
 
+    def member_offers(self) -> list[tuple[str, str]]:
+        """(code, what it gives) of the identified member's personal offers that this outlet's
+        rules know, this till has not seen used, and the receipt has not taken yet."""
+        member = self.member
+        if member is None:
+            return []
+        names = {
+            rule.conditions.coupon: rule.name(self.language)
+            for rule in self.ruleset.rules
+            if rule.conditions.coupon
+        }
+        return [
+            (code, names[code])
+            for code in member.offers
+            if code in names
+            and code not in self.coupons
+            and not self._coupon_used_here(code, member)
+        ]
+
+    def take_offers(self) -> list[str]:
+        """Put the member's personal offers on the receipt (one key); what they give."""
+        if self.member is None:
+            raise CheckoutError("offers_need_member")
+        offers = self.member_offers()
+        if not offers:
+            raise CheckoutError("no_offers", name=self.member.name)
+        self.coupons = self.coupons | {code for code, _ in offers}
+        return [name for _, name in offers]
+
     def drop_coupon(self, code: str) -> None:
         """Take a coupon off the receipt (the hub refused to hold it for this member)."""
         self.coupons = self.coupons - {code}

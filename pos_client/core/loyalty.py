@@ -35,6 +35,8 @@ class Member:
     phone_masked: str = ""  # "+7 *** ***-45-67"; the number itself never reaches the till
     phone_hmac: str = ""  # core.phone.phone_digest of the number with the outlet's key
     marketing_consent: bool | None = None  # None: not known to this till
+    tier_spend: int | None = None  # qualifying spend over the programme's period; None: unknown
+    offers: tuple[str, ...] = ()  # codes of the member's personal offers (coupons of the rules)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Member:
@@ -58,10 +60,18 @@ class Member:
                 phone_masked=str(data.get("phone_masked") or ""),
                 phone_hmac=str(data.get("phone_hmac") or ""),
                 marketing_consent=_optional_flag(data.get("marketing_consent")),
+                tier_spend=_optional_whole(data.get("tier_spend")),
+                offers=tuple(str(code) for code in data.get("offers") or ()),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise MemberError(f"member record: bad field {exc}") from None
-        counts = [member.points, member.purchases, member.pending_points, *member.stamps.values()]
+        counts = [
+            member.points,
+            member.purchases,
+            member.pending_points,
+            member.tier_spend or 0,
+            *member.stamps.values(),
+        ]
         if any(count < 0 for count in counts) or any(p <= 0 for _, p in member.expiring):
             raise MemberError(f"member {member.member_id}: negative points, purchases or stamps")
         return member
@@ -84,6 +94,8 @@ class Member:
             "phone_masked": self.phone_masked,
             "phone_hmac": self.phone_hmac,
             "marketing_consent": self.marketing_consent,
+            "tier_spend": self.tier_spend,
+            "offers": list(self.offers),
         }
 
     def birthday_distance(self, today: date) -> int | None:
@@ -105,6 +117,14 @@ def _optional_flag(value: object) -> bool | None:
     if isinstance(value, bool | int) and value in (0, 1):
         return bool(value)
     raise ValueError(f"marketing_consent {value!r}")
+
+
+def _optional_whole(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"tier_spend {value!r}")
 
 
 def _is_leap(year: int) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -191,11 +192,21 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class TierStep:
+    """A tier and the qualifying spend (kopecks, over the programme's period) that reaches it."""
+
+    tier: str
+    from_spend: Money
+
+
+@dataclass(frozen=True, slots=True)
 class Programme:
     """What the whole programme says beyond pricing: the version of its terms customers
-    accept when they join."""
+    accept when they join, and its tiers, lowest first."""
 
     terms_version: str = "1"
+    tiers: tuple[TierStep, ...] = ()
+    tier_period_days: int = 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,10 +269,29 @@ def parse_ruleset(data: Any) -> Ruleset:
         rules=rules,
         category_parents=parents,
         offline=_offline(doc.object("offline", required=False)),
-        programme=Programme(
-            terms_version=doc.object("programme", required=False).text(
-                "terms_version", default=Programme().terms_version
-            )
+        programme=_programme(doc.object("programme", required=False)),
+    )
+
+
+def _programme(doc: _Fields) -> Programme:
+    defaults = Programme()
+    steps = doc.array("tiers") if "tiers" in doc.names() else []
+    tiers = tuple(
+        TierStep(step.text("id"), step.whole("from_spend", minimum=0))
+        for step in (_Fields(item, f"{doc.where}: tiers[{n}]") for n, item in enumerate(steps))
+    )
+    if tiers and tiers[0].from_spend != 0:
+        raise doc.error("tiers", "must start with a tier from a spend of 0")
+    for lower, higher in pairwise(tiers):
+        if higher.from_spend <= lower.from_spend:
+            raise doc.error("tiers", f"{higher.tier!r} must need more spend than {lower.tier!r}")
+    if len({step.tier for step in tiers}) != len(tiers):
+        raise doc.error("tiers", "names a tier twice")
+    return Programme(
+        terms_version=doc.text("terms_version", default=defaults.terms_version),
+        tiers=tiers,
+        tier_period_days=doc.whole(
+            "tier_period_days", minimum=1, maximum=3660, default=defaults.tier_period_days
         ),
     )
 

@@ -150,7 +150,7 @@ class Caches:
 
 
 def _member(row: dict[str, Any]) -> Member:
-    decoded = {name: json.loads(row[name]) for name in ("segments", "stamps", "expiring")}
+    decoded = {name: json.loads(row[name]) for name in ("segments", "stamps", "expiring", "offers")}
     return Member.from_dict({**row, **decoded})
 
 

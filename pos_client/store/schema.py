@@ -273,3 +273,11 @@ MIGRATIONS.append(
         "CREATE INDEX returns_shift ON returns (shift_id)",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # The member's qualifying spend for the tiers, and the codes of their personal offers.
+        "ALTER TABLE members ADD COLUMN tier_spend INTEGER",
+        "ALTER TABLE members ADD COLUMN offers TEXT NOT NULL DEFAULT '[]'",
+    ]
+)

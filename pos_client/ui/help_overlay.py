@@ -27,6 +27,7 @@ KEYS = (
     ("Ctrl+F5", "help_goods_back"),
     ("F6", "help_points"),
     ("F7", "help_enrol"),
+    ("F11", "help_offers"),
     ("Del", "help_remove"),
     ("F8", "help_cancel"),
     ("F12", "help_pay"),

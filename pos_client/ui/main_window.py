@@ -28,6 +28,7 @@ from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.receipt import MAX_QUANTITY
 from pos_client.core.sale import Sale
+from pos_client.core.tiers import tier_progress
 from pos_client.store.journal import SaleForReturn
 from pos_client.sync.status import SyncStatus
 from pos_client.ui.coupon_holds import CouponHolds
@@ -193,6 +194,11 @@ class MainWindow(QMainWindow):
             ("action_pay", "F12", self.pay),
         ):
             self.add_action_button(key, shortcut, handler)
+        offers = QAction(self)  # F11 has no button: the member panel names it with the offers
+        offers.setShortcut(QKeySequence("F11"))
+        offers.triggered.connect(self.take_offers)
+        self.addAction(offers)
+        self.till_actions.append(offers)
         return self.action_bar
 
     def add_action_button(
@@ -310,7 +316,9 @@ class MainWindow(QMainWindow):
             self.table.resizeRowToContents(row)
         member = self.checkout.member
         balance = self._balance_of(member) if member else None
-        self.member_panel.show_member(member, balance or PointsBalance(0, 0))
+        progress = tier_progress(self.checkout.ruleset.programme, member) if member else None
+        offers = [name for _, name in self.checkout.member_offers()]
+        self.member_panel.show_member(member, balance or PointsBalance(0, 0), progress, offers)
         self.totals_panel.show_totals(priced)
         self.receipt_shown.emit(priced, member, balance)
         self.buttons["action_pay"].setEnabled(bool(priced.lines))
@@ -464,6 +472,16 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
             return
         self._open(ProblemsDialog(problems, self))
+
+    def take_offers(self) -> None:
+        """F11: the identified member's personal offers go on the receipt."""
+        try:
+            taken = self.checkout.take_offers()
+        except CheckoutError as exc:
+            self.show_error(exc)
+            return
+        self.refresh()
+        self.show_message(tr("offers_taken", offers="; ".join(taken)))
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()

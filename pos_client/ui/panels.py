@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.promotions import PricedReceipt
+from pos_client.core.tiers import TierProgress
 from pos_client.ui.strings import Language, has_text, tr
 
 
@@ -31,27 +32,42 @@ class MemberPanel(QFrame):
         self.name = _label("memberName", self)
         self.tier = _label("memberDetail", self)  # the tier and the masked card, or a prompt
         self.phone = _label("memberDetail", self)
+        self.progress = _label("memberDetail", self)
         self.points = _label("memberPoints", self)
         self.pending = _label("memberDetail", self)
         self.expiring = _label("memberDetail", self)
         self.consent = _label("memberDetail", self)
+        self.offers = _label("memberOffers", self)
         self._lines = (
             self.name,
             self.tier,
+            self.progress,
             self.phone,
             self.points,
             self.pending,
             self.expiring,
+            self.offers,
             self.consent,
         )
         for widget in self._lines:
             layout.addWidget(widget)
         self._member: Member | None = None
         self._balance = PointsBalance(0, 0)
+        self._progress: TierProgress | None = None
+        self._offers: list[str] = []
         self.refresh()
 
-    def show_member(self, member: Member | None, balance: PointsBalance) -> None:
+    def show_member(
+        self,
+        member: Member | None,
+        balance: PointsBalance,
+        progress: TierProgress | None = None,
+        offers: list[str] | None = None,
+    ) -> None:
+        """The member with their points, where they stand in the tiers, and what their
+        personal offers (not yet on the receipt) give."""
         self._member, self._balance = member, balance
+        self._progress, self._offers = progress, offers or []
         self.refresh()
 
     def refresh(self) -> None:
@@ -66,12 +82,12 @@ class MemberPanel(QFrame):
         _show_only_filled(self._lines)
 
     def _show(self, member: Member, balance: PointsBalance) -> None:
-        tier_key = f"tier_{member.tier}"
-        tier = tr(tier_key) if has_text(tier_key) else member.tier
+        tier = _tier_name(member.tier)
         self.name.setText(member.name)
         self.tier.setText(
             f"{tr('member_tier', tier=tier)} · {tr('member_card', card=mask_card(member.card))}"
         )
+        self.progress.setText(_progress_text(self._progress))
         if member.phone_masked:
             self.phone.setText(tr("member_phone", phone=member.phone_masked))
         self.points.setText(tr("member_points", points=_count(balance.active)))
@@ -82,6 +98,8 @@ class MemberPanel(QFrame):
             self.expiring.setText(
                 tr("member_expiring", points=_count(points), day=day.strftime("%d.%m.%Y"))
             )
+        if self._offers:
+            self.offers.setText(tr("member_offers", offers="; ".join(self._offers)))
         if member.marketing_consent is not None:
             agreed = "yes" if member.marketing_consent else "no"
             self.consent.setText(tr(f"member_marketing_{agreed}"))
@@ -132,6 +150,22 @@ class TotalsPanel(QFrame):
         hints = priced.hints if priced else ()
         self.hints.setText("\n".join(f"• {hint.text(Language.current)}" for hint in hints))
         _show_only_filled((self.discount, self.points_paid, self.points, self.hints))
+
+
+def _tier_name(tier: str) -> str:
+    key = f"tier_{tier}"
+    return tr(key) if has_text(key) else tier
+
+
+def _progress_text(progress: TierProgress | None) -> str:
+    if progress is None:
+        return ""
+    if progress.next_tier is None:
+        return tr("member_top_tier")
+    tier = _tier_name(progress.next_tier)
+    if not progress.missing:
+        return tr("member_tier_reached", tier=tier)
+    return tr("member_to_next_tier", tier=tier, amount=format_money(progress.missing))
 
 
 def _count(points: int) -> str:

@@ -65,6 +65,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "tier_basic": QT_TRANSLATE_NOOP("Member", "Basic"),
     "tier_silver": QT_TRANSLATE_NOOP("Member", "Silver"),
     "tier_gold": QT_TRANSLATE_NOOP("Member", "Gold"),
+    "member_to_next_tier": QT_TRANSLATE_NOOP("Member", "{amount} more in purchases to {tier}"),
+    "member_tier_reached": QT_TRANSLATE_NOOP("Member", "Purchases already reach {tier}"),
+    "member_top_tier": QT_TRANSLATE_NOOP("Member", "The programme's top tier"),
+    "member_offers": QT_TRANSLATE_NOOP("Member", "F11 applies the personal offers: {offers}"),
     "action_qty": QT_TRANSLATE_NOOP("Till", "F2  Quantity"),
     "action_card": QT_TRANSLATE_NOOP("Till", "F3  Card"),
     "action_phone": QT_TRANSLATE_NOOP("Till", "F4  Phone"),
@@ -578,6 +582,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "goods_back_done": QT_TRANSLATE_NOOP(
         "Returns", "Return without a receipt done: refund {refund} {tender}"
     ),
+    "offers_taken": QT_TRANSLATE_NOOP("Messages", "Personal offers on the receipt: {offers}"),
+    "err_offers_need_member": QT_TRANSLATE_NOOP(
+        "Messages", "Identify the member first: personal offers are theirs"
+    ),
+    "err_no_offers": QT_TRANSLATE_NOOP(
+        "Messages", "{name} has no personal offers to apply on this receipt"
+    ),
     "err_nothing_brought_back": QT_TRANSLATE_NOOP(
         "Messages", "Scan the goods the customer brings back first"
     ),
@@ -685,6 +696,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help_return": QT_TRANSLATE_NOOP("Help", "return: the receipt number or the code on it"),
     "help_points": QT_TRANSLATE_NOOP("Help", "pay part with points"),
     "help_enrol": QT_TRANSLATE_NOOP("Help", "enrol a new member with consent"),
+    "help_offers": QT_TRANSLATE_NOOP("Help", "apply the member's personal offers"),
     "help_remove": QT_TRANSLATE_NOOP("Help", "remove the selected line"),
     "help_cancel": QT_TRANSLATE_NOOP("Help", "cancel the receipt"),
     "help_pay": QT_TRANSLATE_NOOP("Help", "pay: cash or bank card"),

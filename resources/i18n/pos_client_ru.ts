@@ -126,6 +126,10 @@
         <translation>анкета: новый участник с согласием</translation>
     </message>
     <message>
+        <source>apply the member&apos;s personal offers</source>
+        <translation>применить персональные предложения участника</translation>
+    </message>
+    <message>
         <source>remove the selected line</source>
         <translation>удалить выбранную строку</translation>
     </message>
@@ -227,6 +231,22 @@
     <message>
         <source>Gold</source>
         <translation>Золотой</translation>
+    </message>
+    <message>
+        <source>{amount} more in purchases to {tier}</source>
+        <translation>До уровня «{tier}» осталось купить на {amount}</translation>
+    </message>
+    <message>
+        <source>Purchases already reach {tier}</source>
+        <translation>Покупки уже дают уровень «{tier}»</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s top tier</source>
+        <translation>Высший уровень программы</translation>
+    </message>
+    <message>
+        <source>F11 applies the personal offers: {offers}</source>
+        <translation>F11 — персональные предложения: {offers}</translation>
     </message>
     <message>
         <source>Member card</source>
@@ -701,6 +721,18 @@
     <message>
         <source>Pay or cancel the receipt first</source>
         <translation>Сначала оплатите или отмените чек</translation>
+    </message>
+    <message>
+        <source>Personal offers on the receipt: {offers}</source>
+        <translation>Персональные предложения в чеке: {offers}</translation>
+    </message>
+    <message>
+        <source>Identify the member first: personal offers are theirs</source>
+        <translation>Сначала определите участника: персональные предложения — его</translation>
+    </message>
+    <message>
+        <source>{name} has no personal offers to apply on this receipt</source>
+        <translation>У участника {name} нет персональных предложений для этого чека</translation>
     </message>
     <message>
         <source>Scan the goods the customer brings back first</source>

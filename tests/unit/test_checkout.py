@@ -351,3 +351,31 @@ def test_goods_back_without_a_receipt_are_priced_as_today_without_a_card(
     )
     assert [item.kind for item in journal.outbox_batch(10)] == ["return_without_receipt"]
     assert journal.outbox_batch(10)[0].key == back.return_id
+
+
+TEA = "4607012340092"  # black tea, 100 bags
+
+
+def test_the_members_personal_offers_go_on_the_receipt_with_one_key(
+    checkout: Checkout, caches: Caches
+) -> None:
+    with pytest.raises(CheckoutError) as nobody:
+        checkout.take_offers()
+    assert nobody.value.code == "offers_need_member"
+    gold = next(m for m in demo_seed()["members"] if m["member_id"] == "M-00004")
+    caches.replace_members(2, [Member.from_dict({**gold, "offers": ["OFFER-TEA20", "GONE"]})], NOW)
+    checkout.identify_card(GOLD_CARD)
+    checkout.scan(TEA)
+    before = checkout.priced.total
+    # "GONE" names no rule of this outlet: it is not offered
+    assert checkout.member_offers() == [("OFFER-TEA20", "Персональное предложение: −20% на чай")]
+    assert checkout.take_offers() == ["Персональное предложение: −20% на чай"]
+    assert "OFFER-TEA20" in checkout.coupons and checkout.member_offers() == []
+    assert checkout.priced.total == before - before // 5
+    with pytest.raises(CheckoutError) as again:
+        checkout.take_offers()
+    assert again.value.code == "no_offers"
+
+    checkout.pay("card", 0)  # the offer is used up at this till
+    checkout.identify_card(GOLD_CARD)
+    assert checkout.member_offers() == []

@@ -28,11 +28,23 @@ def test_member_round_trip() -> None:
         "phone_masked": "+7 *** ***-45-67",
         "phone_hmac": "ab" * 32,
         "marketing_consent": False,
+        "tier_spend": 1_234_500,
+        "offers": ["OFFER-TEA20"],
     }
     assert Member.from_dict(data).to_dict() == data
 
 
-@pytest.mark.parametrize("change", [{"points": -1}, {"points": "x"}, {"card": None}])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"points": -1},
+        {"points": "x"},
+        {"card": None},
+        {"tier_spend": -1},
+        {"tier_spend": "5"},
+        {"tier_spend": True},
+    ],
+)
 def test_bad_member_records_are_refused(change: dict[str, object]) -> None:
     data = {"member_id": "M-1", "card": "2", "name": "A", "tier": "gold", "points": 5, **change}
     data = {k: v for k, v in data.items() if v is not None}
