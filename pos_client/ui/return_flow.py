@@ -92,6 +92,9 @@ class ReturnFlow(QObject):
             message = tr("err_receipt_while_dialog", number=sale.number, terminal=sale.terminal_id)
             window.show_message(message, "error")
             return
+        if not window.checkout.receipt.is_empty:  # a sale was started meanwhile
+            window.show_message(tr("err_return_with_open_receipt"), "error")
+            return
         other_till = not window.checkout.sold_here(sale)
         dialog = ReturnDialog(found, window.checkout.preview_return, other_till, window)
         dialog.confirmed.connect(lambda wanted: self._confirmed(dialog, found, wanted))
