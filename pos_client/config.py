@@ -125,7 +125,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     if theme not in THEMES:
         raise ConfigError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
     region = str(values.get("phone_region", DEFAULT_REGION)).upper()
-    if not is_known_region(region):
+    if region != DEFAULT_REGION and not is_known_region(region):  # the default costs no import
         raise ConfigError(
             f"phone_region must be a two-letter country code such as RU, not {region!r}"
         )

@@ -3,12 +3,11 @@ counts the drawer against what it should hold. Each step is journaled with its a
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-
-import sqlite_utils
 
 from pos_client.checkout import CheckoutError, store_call
 from pos_client.core.money import Money
@@ -52,7 +51,7 @@ class ShiftDesk:
         shift_id, now = self._new_id(), self._clock()
         numbers: list[int] = []
 
-        def insert(db: sqlite_utils.Database) -> None:
+        def insert(db: sqlite3.Connection) -> None:
             numbers.append(Shifts.insert_open(db, shift_id, now, staff.staff_id, opening_float))
 
         store_call(
@@ -77,7 +76,7 @@ class ShiftDesk:
                 raise CheckoutError("cash_out_exceeds", amount=expected)
         move_id, now = self._new_id(), self._clock()
 
-        def insert(db: sqlite_utils.Database) -> None:
+        def insert(db: sqlite3.Connection) -> None:
             Shifts.insert_cash_move(
                 db,
                 move_id=move_id,
@@ -111,7 +110,7 @@ class ShiftDesk:
             raise CheckoutError("shift_unsynced", waiting=summary.waiting_to_sync)
         now = self._clock()
 
-        def close(db: sqlite_utils.Database) -> None:
+        def close(db: sqlite3.Connection) -> None:
             Shifts.mark_closed(
                 db,
                 shift_id=shift.shift_id,

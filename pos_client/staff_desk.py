@@ -4,12 +4,11 @@ override is written to the hash-chained audit log, which syncs to the hub with t
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-
-import sqlite_utils
 
 from pos_client.checkout import CheckoutError, store_call
 from pos_client.core.audit import Details
@@ -158,7 +157,7 @@ class StaffDesk:
     def _save_state(
         self, person: StaffMember, state: LoginState, event: str, details: Details
     ) -> None:
-        def save(db: sqlite_utils.Database) -> None:
+        def save(db: sqlite3.Connection) -> None:
             StaffRoster.save_login_state(db, person.staff_id, state)
 
         self._record(person.staff_id, event, details, also=save)
@@ -168,7 +167,7 @@ class StaffDesk:
         staff_id: str,
         event: str,
         details: Details,
-        also: Callable[[sqlite_utils.Database], None] | None = None,
+        also: Callable[[sqlite3.Connection], None] | None = None,
     ) -> None:
         now = self._clock()
         store_call(lambda: self._audit.record(now, staff_id, event, details, also=also))

@@ -3,11 +3,10 @@ returns through the same checkout and sync code as the till under test."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
 
 from loyalty_hub.store import HubStore
 from pos_client.checkout import Checkout, Till
@@ -31,7 +30,7 @@ class OtherTill:
     journal: Journal
     client: HubClient
     engine: SyncEngine
-    db: sqlite_utils.Database
+    db: sqlite3.Connection
 
     def close(self) -> None:
         self.client.close()

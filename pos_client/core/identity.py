@@ -24,11 +24,15 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from pos_client.core.catalog import is_valid_ean
+
+if TYPE_CHECKING:  # loaded by the first app code: cryptography is not needed to start the till
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 TOKEN_PREFIX = "LP1"
 STEP_SECONDS = 30
@@ -189,6 +193,8 @@ def verify_token(
     `now` is Unix time from the caller's clock (core keeps none); `seen` tells whether the
     terminal has accepted this token before (the caller remembers accepted ones).
     """
+    from cryptography.exceptions import InvalidSignature
+
     token, signature = parse_token(text)
     key = keys.get(token.key_id)
     if key is None:
@@ -206,6 +212,8 @@ def verify_token(
 
 def public_key_from_text(text: str) -> Ed25519PublicKey:
     """A public key as the hub publishes it: 32 raw bytes in unpadded base64url."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError) as exc:

@@ -9,14 +9,12 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-import sqlite_utils
-
 from pos_client.core.audit import AuditEntry, Details, first_break, next_entry
 from pos_client.store.db import classify, immediate_transaction
 
 
 class AuditLog:
-    def __init__(self, db: sqlite_utils.Database, terminal_id: str) -> None:
+    def __init__(self, db: sqlite3.Connection, terminal_id: str) -> None:
         self._db = db
         self._terminal_id = terminal_id
 
@@ -27,7 +25,7 @@ class AuditLog:
         event: str,
         details: Details,
         *,
-        also: Callable[[sqlite_utils.Database], None] | None = None,
+        also: Callable[[sqlite3.Connection], None] | None = None,
     ) -> AuditEntry:
         """Append an entry (and do `also` in the same transaction: the change it records)."""
         with immediate_transaction(self._db) as db:
@@ -78,7 +76,7 @@ class AuditLog:
         """The seq of the first altered or missing entry; None while the chain holds."""
         return first_break(self.entries())
 
-    def _last(self, db: sqlite_utils.Database) -> AuditEntry | None:
+    def _last(self, db: sqlite3.Connection) -> AuditEntry | None:
         row = db.execute(
             "SELECT seq, at, staff_id, event, details, prev_hash, hash FROM audit_log"
             " ORDER BY seq DESC LIMIT 1"

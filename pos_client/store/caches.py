@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import sqlite_utils
-
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member
 from pos_client.core.staff import StaffMember
-from pos_client.store.db import classify, immediate_transaction
+from pos_client.store.db import classify, dict_rows, immediate_transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +63,7 @@ CacheUpdate = RulesetUpdate | CatalogUpdate | MemberUpdate | KeysUpdate | StaffU
 
 
 class Caches:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
 
     def version(self, name: str) -> int | None:
@@ -81,18 +79,19 @@ class Caches:
 
     def swap(self, updates: Iterable[CacheUpdate], now: datetime) -> None:
         """Apply the validated updates of one sync round together, or none of them."""
+        # sqlite-utils writes the swaps; it is imported here, off the window's start (the sync
+        # thread is the first to swap), because its import costs as much as a bare Qt window.
+        from pos_client.store.cache_swap import apply
+
         with immediate_transaction(self._db) as db:
             for update in updates:
-                _APPLY[type(update)](db, update, now)
+                apply(db, update, now)
 
     def replace_catalog(self, version: int, products: Iterable[Product], now: datetime) -> None:
         self.swap([CatalogUpdate(version, True, tuple(products))], now)
 
     def product_by_barcode(self, barcode: str) -> Product | None:
-        try:
-            rows = list(self._db["catalog"].rows_where("barcode = ?", [barcode], limit=1))
-        except sqlite3.Error as exc:
-            raise classify(exc) from exc
+        rows = self._rows("SELECT * FROM catalog WHERE barcode = ? LIMIT 1", barcode)
         return _product(rows[0]) if rows else None
 
     def replace_ruleset(self, version: int, document: dict[str, Any], now: datetime) -> None:
@@ -106,31 +105,25 @@ class Caches:
         self.swap([MemberUpdate(f"{version}", True, tuple(members))], now)
 
     def member_count(self) -> int:
-        return self._db["members"].count
+        return int(self._db.execute("SELECT count(*) FROM members").fetchone()[0])
 
     def upsert_member(self, member: Member) -> None:
         with immediate_transaction(self._db) as db:
             write_member(db, member)
 
     def member_by_card(self, card: str) -> Member | None:
-        try:
-            rows = list(self._db["members"].rows_where("card = ?", [card], limit=1))
-        except sqlite3.Error as exc:
-            raise classify(exc) from exc
+        rows = self._rows("SELECT * FROM members WHERE card = ? LIMIT 1", card)
         return _member(rows[0]) if rows else None
 
     def member_by_phone(self, digest: str) -> Member | None:
         """The member whose number has this HMAC (see core.phone.phone_digest)."""
         if not digest:
             return None
-        try:
-            rows = list(self._db["members"].rows_where("phone_hmac = ?", [digest], limit=2))
-        except sqlite3.Error as exc:
-            raise classify(exc) from exc
+        rows = self._rows("SELECT * FROM members WHERE phone_hmac = ? LIMIT 2", digest)
         return _member(rows[0]) if len(rows) == 1 else None
 
     def member_by_id(self, member_id: str) -> Member | None:
-        rows = list(self._db["members"].rows_where("member_id = ?", [member_id], limit=1))
+        rows = self._rows("SELECT * FROM members WHERE member_id = ? LIMIT 1", member_id)
         return _member(rows[0]) if rows else None
 
     def replace_app_keys(self, keys: dict[str, str], now: datetime) -> None:
@@ -142,15 +135,28 @@ class Caches:
 
     def set_meta(self, key: str, value: str) -> None:
         with immediate_transaction(self._db) as db:
-            db.table("meta").upsert({"key": key, "value": value}, pk="key")
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
 
     def meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return str(row[0]) if row else None
 
+    def _rows(self, sql: str, *params: str) -> list[dict[str, Any]]:
+        try:
+            return dict_rows(self._db.execute(sql, params))
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+
+
+MEMBER_JSON_COLUMNS = ("segments", "stamps", "expiring", "offers")
+
 
 def _member(row: dict[str, Any]) -> Member:
-    decoded = {name: json.loads(row[name]) for name in ("segments", "stamps", "expiring", "offers")}
+    decoded = {name: json.loads(row[name]) for name in MEMBER_JSON_COLUMNS}
     return Member.from_dict({**row, **decoded})
 
 
@@ -158,79 +164,7 @@ def _product(row: dict[str, Any]) -> Product:
     return Product.from_dict({**row, "tags": json.loads(row.get("tags") or "[]")})
 
 
-def _set_state(
-    db: sqlite_utils.Database,
-    name: str,
-    version: int,
-    now: datetime,
-    *,
-    body: str | None = None,
-    etag: str | None = None,
-    cursor: str | None = None,
-) -> None:
-    db.table("cache_state").upsert(
-        {
-            "name": name,
-            "version": version,
-            "updated_at": now.isoformat(),
-            "body": body,
-            "etag": etag,
-            "cursor": cursor,
-        },
-        pk="name",
-    )
-
-
-def _apply_ruleset(db: sqlite_utils.Database, update: RulesetUpdate, now: datetime) -> None:
-    body = json.dumps(update.document, ensure_ascii=False)
-    _set_state(db, "ruleset", update.version, now, body=body, etag=update.etag)
-
-
-def _apply_catalog(db: sqlite_utils.Database, update: CatalogUpdate, now: datetime) -> None:
-    if update.full:
-        db.execute("DELETE FROM catalog")
-    skus = [*update.removed, *(product.sku for product in update.products)]
-    db.conn.executemany("DELETE FROM catalog WHERE sku = ?", [[sku] for sku in skus])
-    db.table("catalog").insert_all(product.to_dict() for product in update.products)
-    _set_state(db, "catalog", update.cursor, now, cursor=str(update.cursor))
-
-
-def _apply_members(db: sqlite_utils.Database, update: MemberUpdate, now: datetime) -> None:
-    if update.full:
-        db.execute("DELETE FROM members")
-    ids = [*update.removed, *(member.member_id for member in update.members)]
-    db.conn.executemany("DELETE FROM members WHERE member_id = ?", [[i] for i in ids])
-    cards = [[member.card] for member in update.members]  # a card may have moved to another member
-    db.conn.executemany("DELETE FROM members WHERE card = ?", cards)
-    db.table("members").insert_all(member.to_dict() for member in update.members)
-    version = int(update.cursor.rpartition(".")[2] or 0)
-    _set_state(db, "members", version, now, cursor=update.cursor)
-
-
-def _apply_keys(db: sqlite_utils.Database, update: KeysUpdate, now: datetime) -> None:
-    db.execute("DELETE FROM app_keys")
-    db.table("app_keys").insert_all(
-        {"key_id": key_id, "public_key": text} for key_id, text in update.keys.items()
-    )
-    _set_state(db, "keys", len(update.keys), now)
-
-
-def _apply_staff(db: sqlite_utils.Database, update: StaffUpdate, now: datetime) -> None:
-    db.execute("DELETE FROM staff")
-    db.table("staff").insert_all(member.to_dict() for member in update.staff)
-    _set_state(db, "staff", len(update.staff), now)
-
-
-_APPLY: dict[type, Any] = {
-    RulesetUpdate: _apply_ruleset,
-    CatalogUpdate: _apply_catalog,
-    MemberUpdate: _apply_members,
-    KeysUpdate: _apply_keys,
-    StaffUpdate: _apply_staff,
-}
-
-
-def write_member(db: sqlite_utils.Database, member: Member) -> None:
+def write_member(db: sqlite3.Connection, member: Member) -> None:
     """Put a member in the cache, inside the caller's transaction; a card or a phone number
     has one owner, so it leaves whoever held it before."""
     if member.card:
@@ -244,4 +178,12 @@ def write_member(db: sqlite_utils.Database, member: Member) -> None:
             " WHERE phone_hmac = ? AND member_id != ?",
             [member.phone_hmac, member.member_id],
         )
-    db.table("members").upsert(member.to_dict(), pk="member_id")
+    row = member.to_dict()
+    row.update({name: json.dumps(row[name], ensure_ascii=False) for name in MEMBER_JSON_COLUMNS})
+    columns = ", ".join(row)
+    updates = ", ".join(f"{name} = excluded.{name}" for name in row if name != "member_id")
+    db.execute(
+        f"INSERT INTO members ({columns}) VALUES ({', '.join('?' * len(row))})"
+        f" ON CONFLICT (member_id) DO UPDATE SET {updates}",
+        list(row.values()),
+    )

@@ -7,8 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
+from typing import Any
 
 from pos_client.store.schema import MIGRATIONS
 
@@ -42,7 +41,7 @@ def classify(error: sqlite3.Error) -> StoreError:
     return StoreError(reason, str(error))
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
+def open_database(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at `path`.
 
     WAL with `synchronous=FULL`: a transaction that returned from COMMIT survives power loss.
@@ -55,16 +54,15 @@ def open_database(path: Path) -> sqlite_utils.Database:
         _enable_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn, execute_plugins=False)  # no third-party code here
-        migrate(db)
+        migrate(conn)
     except sqlite3.Error as exc:
         raise classify(exc) from exc
     except OSError as exc:
         raise StoreError("io", str(exc)) from exc
-    return db
+    return conn
 
 
-def migrate(db: sqlite_utils.Database) -> None:
+def migrate(db: sqlite3.Connection) -> None:
     """Bring the schema to the newest version in one transaction.
 
     The version is read inside the transaction, so two connections opening a new database at
@@ -101,8 +99,14 @@ def _enable_wal(conn: sqlite3.Connection) -> None:
             time.sleep(0.01)
 
 
+def dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """The cursor's rows as {column: value}."""
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
 @contextmanager
-def immediate_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def immediate_transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
 
     sqlite3 errors inside leave as StoreError, after the rollback.
@@ -115,7 +119,7 @@ def immediate_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Da
         yield db
         db.execute("COMMIT")
     except BaseException as exc:
-        if db.conn.in_transaction:
+        if db.in_transaction:
             db.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error):
             raise classify(exc) from exc

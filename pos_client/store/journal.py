@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-import sqlite_utils
-
 from pos_client.core.enrolment import Enrolment
 from pos_client.core.loyalty import Member
 from pos_client.core.returns import ReturnWithoutReceipt, SaleReturn
@@ -89,7 +87,7 @@ class ReceiptSummary:
 
 
 class Journal:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
 
     def record_sale(self, build: Callable[[int], Sale]) -> Sale:
@@ -98,8 +96,7 @@ class Journal:
         The sale, its lines, tenders, earned points and outbox row are one BEGIN IMMEDIATE
         transaction; a failure leaves none of them.
         """
-        with immediate_transaction(self._db) as db:
-            conn = db.conn  # plain statements: this is the till's hot path
+        with immediate_transaction(self._db) as conn:
             number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM sales").fetchone()[0]
             sale = build(number)
             body = json.dumps(sale.to_dict(), ensure_ascii=False, sort_keys=True)
@@ -279,7 +276,7 @@ class Journal:
         return None if row is None else Sale.from_dict(json.loads(row[0]))
 
     def sale_count(self) -> int:
-        return self._db["sales"].count
+        return int(self._db.execute("SELECT count(*) FROM sales").fetchone()[0])
 
     def outbox_batch(self, limit: int) -> list[OutboxItem]:
         rows = self._db.execute(
@@ -398,7 +395,7 @@ def _utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
-def _returned(db: sqlite_utils.Database, sale_id: str) -> dict[int, int]:
+def _returned(db: sqlite3.Connection, sale_id: str) -> dict[int, int]:
     return dict(
         db.execute(
             "SELECT position, SUM(quantity) FROM returned_lines WHERE sale_id = ?"
@@ -409,7 +406,7 @@ def _returned(db: sqlite_utils.Database, sale_id: str) -> dict[int, int]:
 
 
 def _returned_before(
-    db: sqlite_utils.Database, sale_id: str, on_hub: Mapping[int, int] | None
+    db: sqlite3.Connection, sale_id: str, on_hub: Mapping[int, int] | None
 ) -> dict[int, int]:
     """What earlier returns took back of each line of a sale.
 
@@ -433,31 +430,21 @@ def _returned_before(
     }
 
 
-def _insert_return(db: sqlite_utils.Database, back: SaleReturn) -> None:
+def _insert_return(db: sqlite3.Connection, back: SaleReturn) -> None:
     """The return, its lines and its outbox row, in the caller's transaction."""
     body = json.dumps(back.to_dict(), ensure_ascii=False, sort_keys=True)
     created = back.created_at.isoformat()
     sale_id = back.sale.sale_id
-    db.table("returns").insert(
-        {
-            "return_id": back.return_id,
-            "sale_id": sale_id,
-            "created_at": created,
-            "member_id": back.sale.member_id,
-            "refund": back.plan.refund,
-            "body": body,
-        }
+    db.execute(
+        "INSERT INTO returns (return_id, sale_id, created_at, member_id, refund, body, shift_id)"
+        f" VALUES (?, ?, ?, ?, ?, ?, {OPEN_SHIFT})",
+        [back.return_id, sale_id, created, back.sale.member_id, back.plan.refund, body],
     )
-    db.execute(f"UPDATE returns SET shift_id = {OPEN_SHIFT} WHERE return_id = ?", [back.return_id])
-    db.table("returned_lines").insert_all(
-        {
-            "return_id": back.return_id,
-            "sale_id": sale_id,
-            "position": line.position,
-            "quantity": line.quantity,
-        }
-        for line in back.plan.lines
+    db.executemany(
+        "INSERT INTO returned_lines (return_id, sale_id, position, quantity) VALUES (?, ?, ?, ?)",
+        [(back.return_id, sale_id, line.position, line.quantity) for line in back.plan.lines],
     )
-    db.table("outbox").insert(
-        {"key": back.return_id, "kind": "return", "body": body, "created_at": created}
+    db.execute(
+        "INSERT INTO outbox (key, kind, body, created_at) VALUES (?, 'return', ?, ?)",
+        [back.return_id, body, created],
     )

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-import sqlite_utils
-
 from pos_client.core.identity import AppToken
 from pos_client.store.db import classify, immediate_transaction
 
@@ -14,7 +12,7 @@ KEEP_STEPS = 20  # far beyond any accepted clock skew: older codes are refused a
 
 
 class SeenTokens:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
 
     def seen(self, token: AppToken) -> bool:

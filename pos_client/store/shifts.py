@@ -7,15 +7,13 @@ import json
 import sqlite3
 from datetime import datetime
 
-import sqlite_utils
-
 from pos_client.core.money import Money
 from pos_client.core.shift import Shift, ShiftSummary
 from pos_client.store.db import classify
 
 
 class Shifts:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
 
     def current(self) -> Shift | None:
@@ -32,7 +30,7 @@ class Shifts:
 
     @staticmethod
     def insert_open(
-        db: sqlite_utils.Database, shift_id: str, at: datetime, staff_id: str, opening: Money
+        db: sqlite3.Connection, shift_id: str, at: datetime, staff_id: str, opening: Money
     ) -> int:
         """Open a shift inside the caller's transaction; its number. Raises sqlite3 errors
         (a second open shift breaks the shifts_one_open index)."""
@@ -46,7 +44,7 @@ class Shifts:
 
     @staticmethod
     def insert_cash_move(
-        db: sqlite_utils.Database,
+        db: sqlite3.Connection,
         *,
         move_id: str,
         shift_id: str,
@@ -63,7 +61,7 @@ class Shifts:
 
     @staticmethod
     def mark_closed(
-        db: sqlite_utils.Database,
+        db: sqlite3.Connection,
         *,
         shift_id: str,
         at: datetime,

@@ -5,14 +5,12 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-import sqlite_utils
-
 from pos_client.core.staff import LoginState, StaffMember
-from pos_client.store.db import classify
+from pos_client.store.db import classify, dict_rows
 
 
 class StaffRoster:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
 
     def everyone(self) -> list[StaffMember]:
@@ -36,7 +34,7 @@ class StaffRoster:
         return LoginState(row[0], datetime.fromisoformat(row[1]) if row[1] else None)
 
     @staticmethod
-    def save_login_state(db: sqlite_utils.Database, staff_id: str, state: LoginState) -> None:
+    def save_login_state(db: sqlite3.Connection, staff_id: str, state: LoginState) -> None:
         """Inside the caller's transaction (the audit entry that records the attempt)."""
         db.execute(
             "INSERT OR REPLACE INTO login_state (staff_id, failures, locked_until)"
@@ -50,6 +48,9 @@ class StaffRoster:
 
     def _rows(self, where: str, params: list[str]) -> list[dict[str, str]]:
         try:
-            return list(self._db["staff"].rows_where(where, params, order_by="name, staff_id"))
+            cursor = self._db.execute(
+                f"SELECT * FROM staff WHERE {where} ORDER BY name, staff_id", params
+            )
+            return dict_rows(cursor)
         except sqlite3.Error as exc:
             raise classify(exc) from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,7 +14,6 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -77,7 +77,7 @@ class RunningTill:
     window: MainWindow
     loop: SyncLoop
     wedge: WedgeFilter
-    db: sqlite_utils.Database
+    db: sqlite3.Connection
     printer: PrinterBridge
     camera: CameraBridge | None = None
     camera_loop: CameraLoop | None = None

@@ -25,7 +25,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-import sqlite_utils
 
 from loyalty_hub.seed import demo_seed, load_seed
 from loyalty_hub.store import HubStore
@@ -181,7 +180,7 @@ def commit_times(folder: Path, template: Path) -> tuple[float, float]:
     return statistics.median(samples) * 1000, statistics.median(bare_samples) * 1000
 
 
-def journal_sale(db: sqlite_utils.Database) -> Sale:
+def journal_sale(db: sqlite3.Connection) -> Sale:
     """A journaled sale with a member, to journal again under new ids."""
     row = db.execute("SELECT body FROM sales WHERE member_id IS NOT NULL LIMIT 1").fetchone()
     return Sale.from_dict(json.loads(row[0]))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from loyalty_hub.cli import main as hub_main
 from loyalty_hub.server import EmbeddedHub
@@ -26,7 +26,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def till(journal: Journal, caches: Caches, db: sqlite_utils.Database) -> Checkout:
+def till(journal: Journal, caches: Caches, db: sqlite3.Connection) -> Checkout:
     return Checkout(
         journal=journal,
         caches=caches,
@@ -41,7 +41,7 @@ def test_a_hub_signed_code_identifies_the_member_offline_once(
     primed: SyncEngine,
     journal: Journal,
     caches: Caches,
-    terminal_db: sqlite_utils.Database,
+    terminal_db: sqlite3.Connection,
 ) -> None:
     assert caches.app_keys()  # pulled with the rest of the caches
     hub.stop()  # from here on the terminal is offline

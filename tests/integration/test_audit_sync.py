@@ -4,10 +4,10 @@ edited or does not link to the chain it holds."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 
 import pytest
-import sqlite_utils
 
 from loyalty_hub.server import EmbeddedHub
 from pos_client.checkout import CheckoutError
@@ -34,7 +34,7 @@ def hub_chain(hub: EmbeddedHub) -> list[tuple[int, str]]:
 
 
 def test_logins_and_failed_pins_reach_the_hub_in_order(
-    hub: EmbeddedHub, primed: SyncEngine, terminal_db: sqlite_utils.Database
+    hub: EmbeddedHub, primed: SyncEngine, terminal_db: sqlite3.Connection
 ) -> None:
     audit = AuditLog(terminal_db, TERMINAL)
     desk = StaffDesk(StaffRoster(terminal_db), audit, utc_now)
@@ -55,7 +55,7 @@ def test_logins_and_failed_pins_reach_the_hub_in_order(
 
 
 def test_an_edited_or_unlinked_entry_is_refused_and_kept_for_staff_to_see(
-    hub: EmbeddedHub, primed: SyncEngine, terminal_db: sqlite_utils.Database, journal: Journal
+    hub: EmbeddedHub, primed: SyncEngine, terminal_db: sqlite3.Connection, journal: Journal
 ) -> None:
     audit = AuditLog(terminal_db, TERMINAL)
     desk = StaffDesk(StaffRoster(terminal_db), audit, utc_now)

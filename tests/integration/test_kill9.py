@@ -3,11 +3,11 @@ acknowledged sale is lost, none reaches the hub twice, the journal is intact eve
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from loyalty_hub.server import EmbeddedHub
 from pos_client.store.journal import Journal
@@ -25,7 +25,7 @@ def test_kill_9_loses_and_doubles_nothing(
     hub_token: str,
     primed: SyncEngine,
     journal: Journal,
-    terminal_db: sqlite_utils.Database,
+    terminal_db: sqlite3.Connection,
     tmp_path: Path,
 ) -> None:
     terminal = Terminal(

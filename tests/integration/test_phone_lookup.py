@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import stat
 from pathlib import Path
 
 import httpx
 import pytest
-import sqlite_utils
 
 from loyalty_hub.seed import demo_seed
 from loyalty_hub.server import EmbeddedHub
@@ -46,10 +46,10 @@ def test_offline_the_cache_finds_a_member_by_phone(
 
 
 def test_the_terminal_never_stores_a_number_and_keeps_the_key_apart(
-    synced: SyncEngine, terminal_db: sqlite_utils.Database, phone_key: SecretFile
+    synced: SyncEngine, terminal_db: sqlite3.Connection, phone_key: SecretFile
 ) -> None:
     assert stat.S_IMODE(phone_key.path.stat().st_mode) == 0o600
-    database = Path(terminal_db.conn.execute("PRAGMA database_list").fetchone()[2])
+    database = Path(terminal_db.execute("PRAGMA database_list").fetchone()[2])
     files = database.parent.glob(database.name + "*")  # the database, its WAL and shm
     stored = b"".join(p.read_bytes() for p in files)
     key = phone_key.read()

@@ -1,16 +1,17 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import replace
 
 import pytest
-import sqlite_utils
 
 from loyalty_hub.seed import demo_seed
 from pos_client.checkout import Checkout, CheckoutError
 from pos_client.core.catalog import Product
 from pos_client.enrol_desk import EnrolDesk, EnrolForm
 from pos_client.store.caches import Caches
+from pos_client.store.db import dict_rows
 from pos_client.store.journal import Journal
 from tests.conftest import CAPPUCCINO, GOLD_CARD, OUTLET, fixed_clock
 
@@ -29,13 +30,13 @@ def desk(with_phones: Checkout, journal: Journal, caches: Caches) -> EnrolDesk:
     return EnrolDesk(with_phones, journal, caches, fixed_clock, lambda: next(ids))
 
 
-def written(db: sqlite_utils.Database) -> tuple[int, int]:
+def written(db: sqlite3.Connection) -> tuple[int, int]:
     outbox = db.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'enrolment'").fetchone()[0]
-    return outbox, db["enrolments"].count
+    return outbox, db.execute("SELECT count(*) FROM enrolments").fetchone()[0]
 
 
 def test_a_new_member_is_journaled_queued_cached_and_put_on_the_receipt(
-    desk: EnrolDesk, with_phones: Checkout, terminal_db: sqlite_utils.Database
+    desk: EnrolDesk, with_phones: Checkout, terminal_db: sqlite3.Connection
 ) -> None:
     with_phones.scan(CAPPUCCINO)
     member = desk.enrol(replace(FORM, card=NEW_CARD, marketing=True))
@@ -45,7 +46,7 @@ def test_a_new_member_is_journaled_queued_cached_and_put_on_the_receipt(
     body = json.loads(terminal_db.execute("SELECT body FROM outbox").fetchone()[0])
     assert body["phone"] == "+79210001234" and body["consent"]["marketing"] is True
     assert body["consent"]["given_at"] == fixed_clock().isoformat()
-    row = next(terminal_db["enrolments"].rows)
+    row = dict_rows(terminal_db.execute("SELECT * FROM enrolments"))[0]
     assert (row["member_id"], row["marketing"], row["terms_version"]) == (
         member.member_id,
         1,
@@ -56,7 +57,7 @@ def test_a_new_member_is_journaled_queued_cached_and_put_on_the_receipt(
 
 
 def test_without_the_terms_consent_nothing_is_enrolled(
-    desk: EnrolDesk, with_phones: Checkout, terminal_db: sqlite_utils.Database
+    desk: EnrolDesk, with_phones: Checkout, terminal_db: sqlite3.Connection
 ) -> None:
     with pytest.raises(CheckoutError) as refused:
         desk.enrol(EnrolForm(name="Ольга Петрова", phone="89210001234", marketing=True))
@@ -75,7 +76,7 @@ def test_without_the_terms_consent_nothing_is_enrolled(
     ],
 )
 def test_bad_or_taken_details_are_refused_and_change_nothing(
-    desk: EnrolDesk, terminal_db: sqlite_utils.Database, change: dict[str, str], code: str
+    desk: EnrolDesk, terminal_db: sqlite3.Connection, change: dict[str, str], code: str
 ) -> None:
     with pytest.raises(CheckoutError) as refused:
         desk.enrol(replace(FORM, **change))

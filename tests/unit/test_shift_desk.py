@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
-import sqlite_utils
 
 from pos_client.checkout import Checkout, CheckoutError
 from pos_client.core.shift import ShiftSummary
@@ -18,7 +19,7 @@ ANNA = StaffMember("S0001", "Анна Смирнова", Role.CASHIER, "scrypt$-
 
 
 @pytest.fixture
-def shifts(terminal_db: sqlite_utils.Database) -> ShiftDesk:
+def shifts(terminal_db: sqlite3.Connection) -> ShiftDesk:
     ids = iter(f"shift-{n}" for n in range(1, 100))
     return ShiftDesk(
         Shifts(terminal_db), AuditLog(terminal_db, TERMINAL), fixed_clock, lambda: next(ids)
@@ -40,7 +41,7 @@ def test_no_sale_or_return_without_an_open_shift(staffed: Checkout, shifts: Shif
 
 
 def test_the_close_counts_the_drawer_against_the_shift_figures(
-    staffed: Checkout, shifts: ShiftDesk, terminal_db: sqlite_utils.Database
+    staffed: Checkout, shifts: ShiftDesk, terminal_db: sqlite3.Connection
 ) -> None:
     shift = shifts.open(ANNA, 500000)
     assert shift.number == 1

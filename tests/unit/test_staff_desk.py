@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import sqlite_utils
 
 from loyalty_hub.seed import demo_seed
 from pos_client.checkout import CheckoutError
@@ -31,13 +31,13 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def audit(terminal_db: sqlite_utils.Database) -> AuditLog:
+def audit(terminal_db: sqlite3.Connection) -> AuditLog:
     return AuditLog(terminal_db, TERMINAL)
 
 
 @pytest.fixture
 def desk(
-    terminal_db: sqlite_utils.Database, caches: Caches, audit: AuditLog, clock: Clock
+    terminal_db: sqlite3.Connection, caches: Caches, audit: AuditLog, clock: Clock
 ) -> StaffDesk:
     staff = [StaffMember.from_dict(p) for p in demo_seed()["staff"] if p["outlet"] == "spb-nevsky"]
     caches.swap([StaffUpdate(staff)], clock())
@@ -134,7 +134,7 @@ def test_logging_out_drops_approvals_not_yet_used(desk: StaffDesk) -> None:
 
 
 def test_an_edited_audit_entry_breaks_the_chain(
-    desk: StaffDesk, audit: AuditLog, terminal_db: sqlite_utils.Database
+    desk: StaffDesk, audit: AuditLog, terminal_db: sqlite3.Connection
 ) -> None:
     desk.login(*CASHIER)
     desk.logout()

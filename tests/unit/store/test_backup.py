@@ -3,7 +3,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from pos_client.checkout import Checkout, Till
 from pos_client.cli import main
@@ -30,12 +29,12 @@ def selling(journal: Journal, caches: Caches) -> tuple[Journal, Caches]:
     return journal, caches
 
 
-def journal_path(db: sqlite_utils.Database) -> Path:
-    return Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
+def journal_path(db: sqlite3.Connection) -> Path:
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
 
 
 def test_a_backup_is_consistent_while_the_till_writes(
-    selling: tuple[Journal, Caches], terminal_db: sqlite_utils.Database, tmp_path: Path
+    selling: tuple[Journal, Caches], terminal_db: sqlite3.Connection, tmp_path: Path
 ) -> None:
     source = journal_path(terminal_db)
     writer = sqlite3.connect(source, isolation_level=None)
@@ -52,7 +51,7 @@ def test_a_backup_is_consistent_while_the_till_writes(
 
 
 def test_backup_refuses_to_overwrite_or_to_copy_nothing(
-    selling: tuple[Journal, Caches], terminal_db: sqlite_utils.Database, tmp_path: Path
+    selling: tuple[Journal, Caches], terminal_db: sqlite3.Connection, tmp_path: Path
 ) -> None:
     (tmp_path / "old.bak").write_text("keep me")
     with pytest.raises(BackupError, match="exists; add --force"):
@@ -63,7 +62,7 @@ def test_backup_refuses_to_overwrite_or_to_copy_nothing(
 
 
 def test_restore_never_loses_unsent_sales_unless_forced(
-    selling: tuple[Journal, Caches], terminal_db: sqlite_utils.Database, tmp_path: Path
+    selling: tuple[Journal, Caches], terminal_db: sqlite3.Connection, tmp_path: Path
 ) -> None:
     source = journal_path(terminal_db)
     backup(source, tmp_path / "journal.bak")
@@ -92,7 +91,7 @@ def test_restore_refuses_what_is_not_a_journal_of_this_program(tmp_path: Path) -
 
 def test_the_cli_backs_up_the_configured_journal(
     selling: tuple[Journal, Caches],
-    terminal_db: sqlite_utils.Database,
+    terminal_db: sqlite3.Connection,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
