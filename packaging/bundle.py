@@ -9,6 +9,8 @@ from pathlib import Path, PurePath
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = str(ROOT / "pos_client" / "__main__.py")
 HOOKS = str(ROOT / "packaging" / "hooks")  # QtGui without the Qt plugins a till does not use
+RUNTIME_HOOK = str(ROOT / "packaging" / "hooks" / "rth_libraries.py")
+BUNDLED_SYSTEM_LIBRARIES = ("libzbar.so.0", "libusb-1.0.so.0")  # Linux: from the build machine
 ICON_ICO = str(ROOT / "resources" / "icons" / "pos-client.ico")
 DATAS = [
     (str(ROOT / "resources" / folder), f"resources/{folder}")

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Install the system libraries pos-client needs on Debian/Ubuntu, or say exactly what to install.
-#   zbar (barcode decoding), EGL/GL, xkbcommon, fontconfig, D-Bus (Qt, also offscreen),
+#   zbar (barcode decoding), libusb (USB receipt printers), EGL/GL, xkbcommon, fontconfig, D-Bus (Qt, also offscreen),
 #   the xcb libraries (a real window on X11), and a font with Cyrillic.
 set -euo pipefail
 
-packages=(libzbar0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+packages=(libzbar0 libusb-1.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 libxcb-xinerama0 fonts-dejavu-core)
 

@@ -22,6 +22,7 @@ from pos_client.core.promotions import PricedReceipt
 from pos_client.core.sale import Sale
 from pos_client.ui.receipt_model import ReceiptModel
 from pos_client.ui.strings import tr
+from pos_client.ui.theme import set_style_state
 
 ITEM, QUANTITY, AMOUNT = 1, 2, 4  # of the cashier's receipt columns, the ones customers read
 
@@ -162,14 +163,12 @@ class CustomerDisplay(QWidget):
         self.points.setVisible(bool(earn))
         if self._member is None:
             self.member.setText(tr("customer_show_app"))
-            self.member.setProperty("kind", "prompt")
+            set_style_state(self.member, "kind", "prompt")
         else:
             member, balance = self._member
             text = tr("customer_member", name=public_name(member), points=balance.active)
             self.member.setText(text)
-            self.member.setProperty("kind", "member")
-        self.member.style().unpolish(self.member)
-        self.member.style().polish(self.member)
+            set_style_state(self.member, "kind", "member")
 
     def _thanks_text(self, sale: Sale) -> str:
         rows = [tr("customer_thanks")]

@@ -32,6 +32,7 @@ from pos_client.core.money import MoneyError, format_money, parse_money
 from pos_client.printing.document import WIDTH as RECEIPT_WIDTH
 from pos_client.printing.document import PrintDocument
 from pos_client.ui.strings import has_text, tr
+from pos_client.ui.theme import set_style_state
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -282,9 +283,7 @@ class PrintRow(QWidget):
 
     def show_state(self, text: str, kind: str) -> None:
         self.state.setText(text)
-        self.state.setProperty("kind", kind)
-        self.state.style().unpolish(self.state)
-        self.state.style().polish(self.state)
+        set_style_state(self.state, "kind", kind)
         dialog = self.window()
         if isinstance(dialog, QDialog):
             grow_to_fit(dialog)

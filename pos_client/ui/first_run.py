@@ -29,7 +29,7 @@ from pos_client.sync.errors import HubError
 from pos_client.ui.app import prepared_app
 from pos_client.ui.dialogs import grow_to_fit
 from pos_client.ui.strings import set_language, tr
-from pos_client.ui.theme import Theme, apply_theme
+from pos_client.ui.theme import Theme, apply_theme, set_style_state
 
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
 FIELDS = ("api_url", "outlet_id", "terminal_id", "token")
@@ -174,10 +174,8 @@ class SetupScreen(QDialog):
         self.fields[error.field].selectAll()
 
     def _show(self, kind: str, text: str) -> None:
-        self.status.setProperty("kind", kind)
+        set_style_state(self.status, "kind", kind)
         self.status.setText(text)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
         grow_to_fit(self)
 
     def _clear_status(self) -> None:

@@ -51,7 +51,7 @@ from pos_client.ui.scan_field import ScanField
 from pos_client.ui.status_bar import SyncStatusBar
 from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
-from pos_client.ui.theme import Theme, apply_theme
+from pos_client.ui.theme import Theme, apply_theme, set_style_state
 
 if TYPE_CHECKING:
     from pos_client.ui.receipt_printing import ReceiptPrinting
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         entry.addWidget(self.scan_field)
         self.message = QLabel(central)
         self.message.setObjectName("message")
+        self.message.setProperty("kind", "none")  # styled with it when laid out
         self.message.setWordWrap(True)
         entry.addWidget(self.message)
         self.top.addLayout(entry, 1)
@@ -336,9 +337,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, kind: str = "info") -> None:
         self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_style_state(self.message, "kind", kind)
 
     def attempt(self, action: Callable[[], object]) -> bool:
         """Run a checkout action: on success show the new state, on refusal say why."""

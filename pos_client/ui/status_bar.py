@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from pos_client.sync.status import SyncStatus, clock_is_off
 from pos_client.ui.strings import tr
+from pos_client.ui.theme import set_style_state
 
 
 class ElidedLabel(QLabel):
@@ -26,15 +27,8 @@ class ElidedLabel(QLabel):
             self.text(), Qt.TextElideMode.ElideRight, rect.width()
         )
         painter = QPainter(self)
-        self.style().drawItemText(
-            painter,
-            rect,
-            int(self.alignment()),
-            self.palette(),
-            self.isEnabled(),
-            shown,
-            self.foregroundRole(),
-        )
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment()), shown)
 
 
 class SyncStatusBar(QStatusBar):
@@ -56,6 +50,9 @@ class SyncStatusBar(QStatusBar):
         self.place = ElidedLabel(self)
         self.cashier = ElidedLabel(self)
         self.cashier.setObjectName("cashier")
+        self._outlet, self._terminal = outlet, terminal
+        self.status = SyncStatus()
+        self.refresh()  # before the labels are laid out, which styles them with their state
         for widget in (
             self.connection,
             self.waiting,
@@ -68,9 +65,6 @@ class SyncStatusBar(QStatusBar):
             self.addWidget(widget)
         self.addPermanentWidget(self.cashier)
         self.addPermanentWidget(self.place)
-        self._outlet, self._terminal = outlet, terminal
-        self.status = SyncStatus()
-        self.refresh()
 
     def show_cashier(self, text: str) -> None:
         self.cashier.setText(text)
@@ -96,9 +90,7 @@ class SyncStatusBar(QStatusBar):
         else:
             key, state = "status_offline", "offline"
         self.connection.setText(tr(key))
-        self.connection.setProperty("state", state)
-        self.connection.style().unpolish(self.connection)
-        self.connection.style().polish(self.connection)
+        set_style_state(self.connection, "state", state)
         self.connection.setToolTip(status.last_error or "")
         self.waiting.setText(tr("status_waiting", count=status.waiting))
         self.dead.setText(tr("status_dead", count=status.dead_letters))

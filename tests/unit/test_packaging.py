@@ -1,16 +1,23 @@
-"""The bundle carries every resource folder the program reads, and both specs are valid."""
+"""The bundle carries every resource folder the program reads, both specs are valid, and
+the bundle's runtime hooks point pyzbar and pyusb at the libraries it ships."""
 
 from __future__ import annotations
 
 import ast
+import ctypes.util
 import re
+import runpy
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 
-from bundle import DATAS  # noqa: E402
+from bundle import BUNDLED_SYSTEM_LIBRARIES, DATAS, RUNTIME_HOOK  # noqa: E402
+
+LIBUSB = "libusb-1.0.so.0"
 
 USE = re.compile(r"resource_path\(\s*\"([^\"]+)\"")
 
@@ -36,3 +43,30 @@ def test_both_specs_are_python_that_uses_the_shared_choices() -> None:
         ast.parse(text)
         assert "from bundle import" in text
         assert "excludes=UNUSED_MODULES" in text
+
+
+@pytest.mark.parametrize(("name", "file_name"), [("zbar", "libzbar.so.0"), ("usb-1.0", LIBUSB)])
+def test_the_bundle_hook_finds_its_own_library_first_and_the_systems_otherwise(
+    name: str, file_name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    system = {name: f"/usr/lib/{file_name}"}
+    monkeypatch.setattr(ctypes.util, "find_library", system.get)
+    runpy.run_path(RUNTIME_HOOK)
+    assert ctypes.util.find_library(name) == f"/usr/lib/{file_name}"  # none in the bundle
+    (tmp_path / file_name).write_bytes(b"")
+    assert ctypes.util.find_library(name) == str(tmp_path / file_name)
+    assert ctypes.util.find_library("crypto") is None  # any other name: the system's lookup
+
+
+def test_pyusb_gets_the_projects_runtime_hook_instead_of_pyinstallers() -> None:
+    hooks = ROOT / "packaging" / "hooks"
+    replaced = ast.literal_eval((hooks / "rthooks.dat").read_text("utf-8"))
+    assert replaced == {"usb": ["rth_usb.py"]}
+    assert not _imports(hooks / "rthooks" / "rth_usb.py")  # nothing at start
+    assert LIBUSB in BUNDLED_SYSTEM_LIBRARIES
+
+
+def _imports(path: Path) -> list[ast.stmt]:
+    tree = ast.parse(path.read_text("utf-8"))
+    return [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
