@@ -1,7 +1,8 @@
 """`pos-client doctor`: is this till fit to sell? One line per check, an exit code for monitoring.
 
 Every check is read-only: the journal is opened read-only, the camera is read for one frame,
-the hub is asked twice (health, then an authenticated call). Status per check and overall:
+the printer is looked for (connected to, never printed on), the hub is asked twice (health,
+then an authenticated call). Status per check and overall:
 ok (0), degraded (1: selling works, something needs attention), broken (2: it does not).
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from pos_client.config import TerminalConfig
+from pos_client.printing.target import PrinterTarget
 from pos_client.scanner.decoders import QR_CODE, Decoder, PyzbarDecoder, ZxingDecoder
 from pos_client.scanner.sources import CameraError, source_for
 from pos_client.scanner.synthetic import render_code
@@ -48,7 +50,12 @@ def overall(checks: list[Check]) -> str:
 def run_checks(
     config: TerminalConfig, now: Callable[[], datetime] = lambda: datetime.now(UTC)
 ) -> list[Check]:
-    checks = [check_disk(config.data_dir), check_decoders(), check_camera(config)]
+    checks = [
+        check_disk(config.data_dir),
+        check_decoders(),
+        check_camera(config),
+        check_printer(config.printer),
+    ]
     checks += check_journal(config.db_path, now())
     checks += check_hub(config, now())
     return checks
@@ -98,6 +105,21 @@ def check_camera(config: TerminalConfig) -> Check:
         return Check("camera", DEGRADED, f"{camera}: no picture")
     height, width = frame.shape[:2]
     return Check("camera", OK, f"{camera}: {width}x{height}")
+
+
+def check_printer(target: PrinterTarget | None) -> Check:
+    """The receipt printer answers (nothing is printed); selling goes on without one."""
+    if target is None:
+        return Check("printer", OK, "none configured (receipts are shown on screen)")
+    from pos_client.printing.device import MissingLibrary, probe
+
+    try:
+        problem = probe(target)
+    except MissingLibrary as exc:
+        return Check("printer", BROKEN, f"{target}: {exc}")
+    if problem is not None:
+        return Check("printer", DEGRADED, problem)
+    return Check("printer", OK, f"{target}: ready")
 
 
 def check_journal(db_path: Path, now: datetime) -> list[Check]:

@@ -92,6 +92,37 @@ def send(data: bytes, target: PrinterTarget, profile: str = DEFAULT_PROFILE) -> 
     log.info("receipt printed on %s (%d bytes)", target, len(data))
 
 
+class MissingLibrary(Exception):
+    """The installation lacks a library the configured printer needs (libusb for USB)."""
+
+
+def probe(target: PrinterTarget) -> str | None:
+    """Why the printer cannot be reached now, or None when it can; nothing is printed.
+
+    Raises MissingLibrary when no printer of this kind could ever be reached from here.
+    """
+    if target.kind == "file":
+        path = Path(target.address)
+        writable = path if path.exists() else path.parent
+        return None if os.access(writable, os.W_OK) else f"{path}: cannot write there"
+    if target.kind == "network":
+        try:
+            socket.create_connection((target.address, target.number), CONNECT_TIMEOUT_S).close()
+        except OSError as exc:
+            return f"{target.address}:{target.number}: {exc.strerror or exc}"
+        return None
+    if target.kind == "serial":
+        return None if Path(target.address).exists() else f"{target.address}: no such port"
+    import usb.backend.libusb1
+    import usb.core
+
+    backend = usb.backend.libusb1.get_backend()
+    if backend is None:
+        raise MissingLibrary("libusb-1.0 is not installed: USB printers cannot print")
+    device = usb.core.find(idVendor=target.vendor_id, idProduct=target.product_id, backend=backend)
+    return None if device is not None else f"{target}: no such USB device plugged in"
+
+
 def _append(path: Path, data: bytes) -> None:
     """A device node (/dev/usb/lp0) or a file that collects receipts (tests, demo)."""
     try:

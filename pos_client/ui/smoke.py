@@ -6,7 +6,8 @@ card are scanned, the receipt is paid by card
 through the payment dialog, and the sale reaches the demo hub. Then `pos-client doctor`'s
 checks run on the same terminal (a synthetic camera stands in for a missing one), which proves
 the native parts a bundle must carry: OpenCV, zxing-cpp, the zbar library, SQLite, TLS-capable
-HTTP. Exit 0 on success; 1 when any step or check fails, times out, or Qt printed a warning.
+HTTP; and a USB printer no one has is looked for, which proves libusb. Exit 0 on success;
+1 when any step or check fails, times out, or Qt printed a warning.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessag
 from PySide6.QtWidgets import QApplication
 
 from pos_client.config import TerminalConfig
-from pos_client.doctor import OK, run_checks
+from pos_client.doctor import BROKEN, OK, check_printer, run_checks
+from pos_client.printing.target import PrinterTarget
 from pos_client.ui.app import RunningTill, run
 from pos_client.ui.dialogs import PayDialog
 from pos_client.ui.main_window import MainWindow
@@ -31,6 +33,7 @@ SMOKE_CARD = "2780000000047"  # a demo member's card
 SMOKE_CASHIER = ("S0001", "1111")  # the demo seed's cashier and her PIN
 TIMEOUT_MS = 30_000
 POLL_MS = 50
+NO_SUCH_USB_PRINTER = PrinterTarget("usb", vendor_id=0, product_id=0)
 IGNORED_WARNINGS = ("This plugin does not support propagateSizeHints()",)  # offscreen only
 
 
@@ -107,9 +110,12 @@ class SmokeTest:
             size = Path(target.address).stat().st_size
             print(f"smoke test: receipt printed to {target.address} ({size} bytes)")
         checks = run_checks(replace(self.config, camera=self.config.camera or "synthetic"))
-        for check in checks:
+        usb = check_printer(NO_SUCH_USB_PRINTER)  # not plugged in, but libusb must load
+        for check in (*checks, usb):
             print(f"smoke test: {check.status:9} {check.name:16} {check.detail}")
         self.failures += [f"doctor: {c.name}: {c.detail}" for c in checks if c.status != OK]
+        if usb.status == BROKEN:
+            self.failures.append(f"doctor: USB printing: {usb.detail}")
         self._finish()
 
     def _wait(self, what: str, condition: Callable[[], bool], then: Callable[[], None]) -> None:

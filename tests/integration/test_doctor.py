@@ -33,6 +33,7 @@ def test_a_synced_terminal_is_healthy(
     assert statuses(terminal(hub, hub_token, tmp_path)) == {
         "decoders": "ok",
         "camera": "ok",
+        "printer": "ok",
         "journal": "ok",
         "cache ruleset": "ok",
         "cache catalog": "ok",

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from pos_client.printing.device import PrintError, render, send
+from pos_client.printing.device import MissingLibrary, PrintError, probe, render, send
 from pos_client.printing.document import Barcode, PrintDocument, Text
 from pos_client.printing.target import PrinterTarget
 from tests.printer_emulator import ReceiptPrinterEmulator
@@ -70,3 +70,35 @@ def test_a_printer_that_does_not_answer_is_unplugged(printer: ReceiptPrinterEmul
     with pytest.raises(PrintError) as raised:
         send(b"x", PrinterTarget("network", "127.0.0.1", port))
     assert raised.value.reason == "unplugged"
+
+
+def test_probe_finds_a_network_printer_that_answers_and_names_one_that_does_not(
+    printer: ReceiptPrinterEmulator,
+) -> None:
+    assert probe(PrinterTarget("network", "127.0.0.1", printer.port)) is None
+    printer.close()
+    problem = probe(PrinterTarget("network", "127.0.0.1", printer.port))
+    assert problem is not None and problem.startswith(f"127.0.0.1:{printer.port}: ")
+
+
+def test_probe_checks_that_a_file_can_be_written_and_a_serial_port_exists(tmp_path: Path) -> None:
+    assert probe(PrinterTarget("file", str(tmp_path / "receipts.prn"))) is None
+    assert probe(PrinterTarget("file", str(tmp_path / "no" / "receipts.prn"))) == (
+        f"{tmp_path / 'no' / 'receipts.prn'}: cannot write there"
+    )
+    assert probe(PrinterTarget("serial", str(tmp_path / "ttyUSB0"))) == (
+        f"{tmp_path / 'ttyUSB0'}: no such port"
+    )
+    assert not (tmp_path / "receipts.prn").exists()  # nothing printed
+
+
+def test_probe_looks_for_a_usb_printer_through_libusb() -> None:
+    import usb.backend.libusb1
+
+    if usb.backend.libusb1.get_backend() is None:
+        with pytest.raises(MissingLibrary):
+            probe(PrinterTarget("usb", vendor_id=0, product_id=0))
+    else:  # no device has the ids 0000:0000
+        assert probe(PrinterTarget("usb", vendor_id=0, product_id=0)) == (
+            "usb:0000:0000: no such USB device plugged in"
+        )
