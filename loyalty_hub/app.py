@@ -52,6 +52,7 @@ from loyalty_hub.store import HubStore, TerminalAuth
 from loyalty_hub.tokens import public_keys
 from loyalty_hub.transactions import apply_batch
 
+JSON = "application/json"
 API_VERSION = "1.7.0"  # of the contract in resources/api/openapi.yaml, not of the program
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "not found"}}
 BAD_BODY: dict[int | str, dict[str, Any]] = {
@@ -60,7 +61,7 @@ BAD_BODY: dict[int | str, dict[str, Any]] = {
 bearer = HTTPBearer(auto_error=False)
 
 
-def _terminal(
+async def _terminal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> TerminalAuth:
@@ -101,6 +102,40 @@ def _receipt_routes(api: APIRouter, store: HubStore) -> None:
         if found is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no such receipt on the hub")
         return found
+
+
+def _coupon_routes(api: APIRouter, store: HubStore) -> None:
+    @api.post(
+        "/v1/coupons/reserve",
+        responses={
+            **NOT_FOUND,
+            **BAD_BODY,
+            409: {"model": Problem, "description": "used, or held by another till"},
+        },
+    )
+    def reserve_coupon(query: CouponQuery, auth: Terminal) -> CouponReservation:
+        """Hold a member's coupon for this terminal's open receipt (15 minutes)."""
+        with store.transaction() as conn:
+            if not conn.execute(
+                "SELECT 1 FROM members WHERE member_id = ?", (query.member_id,)
+            ).fetchone():
+                raise HTTPException(status.HTTP_404_NOT_FOUND, "no such member")
+            try:
+                until = reserve(
+                    conn, query.code, query.member_id, auth.terminal_id, datetime.now(UTC)
+                )
+            except CouponRefused as exc:
+                raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
+        return CouponReservation(
+            code=query.code, member_id=query.member_id, status="reserved", until=until.isoformat()
+        )
+
+    @api.post("/v1/coupons/release", responses=BAD_BODY)
+    def release_coupon(query: CouponQuery, auth: Terminal) -> CouponReservation:
+        """Give back this terminal's hold on a coupon (the receipt was cancelled)."""
+        with store.transaction() as conn:
+            release(conn, query.code, query.member_id, auth.terminal_id)
+        return CouponReservation(code=query.code, member_id=query.member_id, status="released")
 
 
 def create_app(store: HubStore) -> FastAPI:
@@ -188,41 +223,13 @@ def create_app(store: HubStore) -> FastAPI:
     _staff_routes(api, store)
     _receipt_routes(api, store)
 
-    @api.post(
-        "/v1/coupons/reserve",
-        responses={
-            **NOT_FOUND,
-            **BAD_BODY,
-            409: {"model": Problem, "description": "used, or held by another till"},
-        },
-    )
-    def reserve_coupon(query: CouponQuery, auth: Terminal) -> CouponReservation:
-        """Hold a member's coupon for this terminal's open receipt (15 minutes)."""
-        with store.transaction() as conn:
-            if not conn.execute(
-                "SELECT 1 FROM members WHERE member_id = ?", (query.member_id,)
-            ).fetchone():
-                raise HTTPException(status.HTTP_404_NOT_FOUND, "no such member")
-            try:
-                until = reserve(
-                    conn, query.code, query.member_id, auth.terminal_id, datetime.now(UTC)
-                )
-            except CouponRefused as exc:
-                raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
-        return CouponReservation(
-            code=query.code, member_id=query.member_id, status="reserved", until=until.isoformat()
-        )
+    _coupon_routes(api, store)
 
-    @api.post("/v1/coupons/release", responses=BAD_BODY)
-    def release_coupon(query: CouponQuery, auth: Terminal) -> CouponReservation:
-        """Give back this terminal's hold on a coupon (the receipt was cancelled)."""
-        with store.transaction() as conn:
-            release(conn, query.code, query.member_id, auth.terminal_id)
-        return CouponReservation(code=query.code, member_id=query.member_id, status="released")
-
-    @api.post("/v1/transactions", responses=BAD_BODY)
-    def transactions(batch: TransactionBatch, auth: Terminal) -> BatchResult:
-        return BatchResult(results=apply_batch(store, repricer, auth, batch.items))
+    @api.post("/v1/transactions", response_model=BatchResult, responses=BAD_BODY)
+    def transactions(batch: TransactionBatch, auth: Terminal) -> Response:
+        # The results are the hub's own models: written out once, not checked again.
+        results = apply_batch(store, repricer, auth, batch.items)
+        return Response(BatchResult(results=results).model_dump_json(), media_type=JSON)
 
     app.include_router(api)
 

@@ -25,13 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8700)
     serve.add_argument("--seed", help="'demo' or a seed JSON file, loaded before serving")
 
-    terminal = commands.add_parser("terminal", help="manage terminals")
-    terminal_commands = terminal.add_subparsers(dest="terminal_command", required=True)
-    add = terminal_commands.add_parser("add", help="register a terminal; prints id and token")
-    add.add_argument("--db", type=Path, required=True)
-    add.add_argument("--outlet", required=True)
-    add.add_argument("--terminal-id")
-
+    _terminal_parser(commands)
     _staff_parser(commands)
 
     token_command = commands.add_parser(
@@ -79,7 +73,29 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "staff":
         return _add_staff(store, args)
+    return _terminal(store, args)
+
+
+def _terminal_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    terminal = commands.add_parser("terminal", help="manage terminals")
+    terminal_commands = terminal.add_subparsers(dest="terminal_command", required=True)
+    add = terminal_commands.add_parser("add", help="register a terminal; prints id and token")
+    add.add_argument("--db", type=Path, required=True)
+    add.add_argument("--outlet", required=True)
+    add.add_argument("--terminal-id")
+    revoke = terminal_commands.add_parser(
+        "revoke", help="refuse a terminal's token from its next request on"
+    )
+    revoke.add_argument("terminal_id", metavar="TERMINAL_ID")
+    revoke.add_argument("--db", type=Path, required=True)
+
+
+def _terminal(store: HubStore, args: argparse.Namespace) -> int:
     try:
+        if args.terminal_command == "revoke":
+            store.revoke_terminal(args.terminal_id)
+            print(f"terminal {args.terminal_id} revoked")
+            return 0
         terminal_id, token = store.add_terminal(args.outlet, args.terminal_id)
     except ValueError as exc:
         print(f"loyalty-hub: {exc}", file=sys.stderr)

@@ -80,6 +80,7 @@ def differences(
     context = PricingContext(
         at=datetime.fromisoformat(sale.created_at),
         channel=sale.channel,
+        coupons=frozenset(sale.coupons_used),
         redeem_points=sale.points_redeemed,
     )
     priced = engine.price(receipt, member, context)

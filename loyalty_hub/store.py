@@ -157,6 +157,15 @@ class HubStore:
         self._conn.executescript(SCHEMA)
         self._add_missing_columns()
         self._add_points_by_day()
+        # Tokens are checked on their own connection: a WAL reader waits for no batch.
+        self._tokens_lock: threading.Lock | threading.RLock = threading.Lock()
+        self._tokens = self._conn
+        if str(path) == ":memory:":
+            self._tokens_lock = self._lock
+        else:
+            self._tokens = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
 
     def _add_missing_columns(self) -> None:
         """Bring a database made by an older hub up to this schema."""
@@ -189,6 +198,8 @@ class HubStore:
                     conn.execute(trigger)
 
     def close(self) -> None:
+        with self._tokens_lock:
+            self._tokens.close()  # the main connection itself for a database in memory
         with self._lock:
             self._conn.close()
 
@@ -247,12 +258,24 @@ class HubStore:
             )
         return terminal_id, token
 
+    def revoke_terminal(self, terminal_id: str) -> None:
+        """Refuse the terminal's token from the next request on (a till stolen or retired)."""
+        with self.transaction() as conn:
+            if not conn.execute(
+                "UPDATE terminals SET revoked = 1 WHERE terminal_id = ?", (terminal_id,)
+            ).rowcount:
+                raise ValueError(f"unknown terminal {terminal_id!r}")
+
     def authenticate(self, token: str) -> TerminalAuth | None:
-        rows = self.query(
-            "SELECT terminal_id, outlet_id FROM terminals WHERE token_sha256 = ? AND revoked = 0",
-            (token_digest(token),),
-        )
-        return TerminalAuth(rows[0]["terminal_id"], rows[0]["outlet_id"]) if rows else None
+        """The terminal a token belongs to, unless it is unknown or revoked. Never waits for a
+        batch being written, so it can run on the server's event loop."""
+        with self._tokens_lock:
+            row = self._tokens.execute(
+                "SELECT terminal_id, outlet_id FROM terminals"
+                " WHERE token_sha256 = ? AND revoked = 0",
+                (token_digest(token),),
+            ).fetchone()
+        return TerminalAuth(row[0], row[1]) if row else None
 
 
 def next_seq(conn: sqlite3.Connection) -> int:

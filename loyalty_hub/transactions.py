@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -37,7 +37,7 @@ from pos_client.core.audit import AuditEntry
 from pos_client.core.promotions import PricingEngine
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Batch:
     """One batch's transaction and what it reads more than once."""
 
@@ -47,10 +47,20 @@ class _Batch:
     now: datetime
     products: CatalogReads
     members: MemberViews
+    seen: dict[str, tuple[str, str]]  # key -> (body digest, result) of items already stored
+    _seq: int | None = field(default=None)
 
     @property
     def today(self) -> date:
         return self.now.date()
+
+    @property
+    def seq(self) -> int:
+        """The change number of every member this batch changes: the batch commits as one, so
+        a member-cache delta sees all of its changes or none."""
+        if self._seq is None:
+            self._seq = next_seq(self.conn)
+        return self._seq
 
     def balance(self, member_id: str | None) -> dict[str, Any]:
         """The member's active and pending points now, for the terminal's member cache."""
@@ -77,20 +87,29 @@ def apply_batch(
             now,
             CatalogReads(conn),
             MemberViews(conn),
+            _stored(conn, [item.key for item in items]),
         )
         return [_apply_one(batch, item) for item in items]
+
+
+def _stored(conn: sqlite3.Connection, keys: list[str]) -> dict[str, tuple[str, str]]:
+    """The digests and results of the keys already stored, read in one query."""
+    rows = conn.execute(
+        "SELECT key, body_sha256, result FROM transactions WHERE key IN"
+        " (SELECT value FROM json_each(?))",
+        (json.dumps(keys),),
+    )
+    return {key: (digest, result) for key, digest, result in rows}
 
 
 def _apply_one(batch: _Batch, item: TransactionItem) -> ItemResult:
     body = canonical_json(item.body)
     digest = text_digest(body)
-    seen = batch.conn.execute(
-        "SELECT body_sha256, result FROM transactions WHERE key = ?", (item.key,)
-    ).fetchone()
+    seen = batch.seen.get(item.key)
     if seen is not None:
-        if seen["body_sha256"] != digest:
+        if seen[0] != digest:
             return ItemResult(key=item.key, status="rejected", reason="key_reused")
-        first = ItemResult.model_validate_json(seen["result"])
+        first = ItemResult.model_validate_json(seen[1])
         return first.model_copy(
             update={
                 "status": "duplicate",
@@ -100,6 +119,8 @@ def _apply_one(batch: _Batch, item: TransactionItem) -> ItemResult:
         )
     result = _APPLY[item.kind](batch, item)
     if result.status in ("applied", "conflict"):
+        stored = result.model_dump_json()
+        batch.seen[item.key] = (digest, stored)  # the same key again in this batch
         batch.conn.execute(
             "INSERT INTO transactions (key, terminal_id, kind, body_sha256, body, result,"
             " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -109,7 +130,7 @@ def _apply_one(batch: _Batch, item: TransactionItem) -> ItemResult:
                 item.kind,
                 digest,
                 body,
-                result.model_dump_json(),
+                stored,
                 batch.now.isoformat(),
             ),
         )
@@ -159,7 +180,7 @@ def _sale(batch: _Batch, item: TransactionItem) -> ItemResult:
             conflicts.append("coupon_already_used")
         active = batch.balance(sale.member_id)["member_points"] or 0
         overdraft = max(sale.points_redeemed - active, 0)
-        _apply_sale_to_member(batch.conn, sale, item.key, batch.auth.outlet_id, overdraft)
+        _apply_sale_to_member(batch, sale, item.key, overdraft)
         batch.members.changed(sale.member_id)
     return _result(batch, item.key, sale.member_id, conflicts, overdraft)
 
@@ -189,7 +210,7 @@ def _return(batch: _Batch, item: TransactionItem) -> ItemResult:
     )
     overdraft = 0
     if back.member_id:
-        overdraft = _apply_return_to_member(conn, back, sale, item.key)
+        overdraft = _apply_return_to_member(batch, back, sale, item.key)
         batch.members.changed(back.member_id)
     return _result(batch, item.key, back.member_id, [], overdraft)
 
@@ -291,14 +312,13 @@ def _refusal(
     return None
 
 
-def _apply_sale_to_member(
-    conn: sqlite3.Connection, sale: SaleBody, key: str, outlet_id: str, overdraft: int
-) -> None:
+def _apply_sale_to_member(batch: _Batch, sale: SaleBody, key: str, overdraft: int) -> None:
     """Points earned and spent, one more purchase and visit, stamps added.
 
     Points spent beyond the active balance (possible after offline sales on several tills) are
     recorded as an overdraft in the ledger; the balance does not go below zero.
     """
+    conn = batch.conn
     row = conn.execute(
         "SELECT points, stamps FROM members WHERE member_id = ?", (sale.member_id,)
     ).fetchone()
@@ -309,7 +329,7 @@ def _apply_sale_to_member(
     conn.execute(
         "UPDATE members SET points = ?, purchases = purchases + 1, stamps = ?, seq = ?"
         " WHERE member_id = ?",
-        (max(balance, 0), json.dumps(stamps, sort_keys=True), next_seq(conn), sale.member_id),
+        (max(balance, 0), json.dumps(stamps, sort_keys=True), batch.seq, sale.member_id),
     )
     sold_on = datetime.fromisoformat(sale.created_at).date()
     add_spend(conn, sale.member_id or "", sold_on, sale.total)
@@ -317,7 +337,7 @@ def _apply_sale_to_member(
     conn.execute(
         "INSERT INTO member_visits VALUES (?, ?, 1, ?) ON CONFLICT (outlet_id, member_id)"
         " DO UPDATE SET visits = visits + 1, last_visit = MAX(last_visit, excluded.last_visit)",
-        (outlet_id, sale.member_id, sale.created_at),
+        (batch.auth.outlet_id, sale.member_id, sale.created_at),
     )
     entries = [
         ("earn", sale.points_earned),
@@ -327,11 +347,10 @@ def _apply_sale_to_member(
     _ledger(conn, sale.member_id or "", key, entries, day)
 
 
-def _apply_return_to_member(
-    conn: sqlite3.Connection, back: ReturnBody, sale: dict[str, Any], key: str
-) -> int:
+def _apply_return_to_member(batch: _Batch, back: ReturnBody, sale: dict[str, Any], key: str) -> int:
     """Earned points taken back (from the sale's own lot), spent points given back, stamps
     undone. Returns the points taken back that the member had already spent (the overdraft)."""
+    conn = batch.conn
     row = conn.execute(
         "SELECT points, stamps FROM members WHERE member_id = ?", (back.member_id,)
     ).fetchone()
@@ -341,7 +360,7 @@ def _apply_return_to_member(
         stamps[card] = max(stamps.get(card, 0) - undone, 0)
     conn.execute(
         "UPDATE members SET points = ?, stamps = ?, seq = ? WHERE member_id = ?",
-        (max(balance, 0), json.dumps(stamps, sort_keys=True), next_seq(conn), back.member_id),
+        (max(balance, 0), json.dumps(stamps, sort_keys=True), batch.seq, back.member_id),
     )
     sale_day = datetime.fromisoformat(sale["created_at"]).date()
     sold_on = sale_day.isoformat()

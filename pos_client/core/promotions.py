@@ -429,6 +429,8 @@ def _clusters(offers: Sequence[Offer]) -> list[list[Offer]]:
 
 
 def _best_in_cluster(offers: list[Offer], rank: dict[str, int]) -> list[Offer]:
+    if all(len(offer.amounts) == 1 for offer in offers):  # all on one line: only one can win
+        return [min(offers, key=lambda o: (-o.value, rank[o.rule.rule_id]))]
     ordered = sorted(offers, key=lambda o: (-o.value, rank[o.rule.rule_id]))
     exact, rest = ordered[:EXACT_GROUP_SEARCH], ordered[EXACT_GROUP_SEARCH:]
     bit = {line: 1 << n for n, line in enumerate({line for o in exact for line in o.amounts})}

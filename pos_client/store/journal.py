@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -25,6 +25,10 @@ class OutboxItem:
     kind: str
     body: str
     attempts: int
+
+
+# Read through the outbox_order index: a long queue is not sorted again for every batch.
+OLDEST_UNSENT = "SELECT key, kind, body, attempts FROM outbox ORDER BY created_at, key LIMIT ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,14 +283,11 @@ class Journal:
         return int(self._db.execute("SELECT count(*) FROM sales").fetchone()[0])
 
     def outbox_batch(self, limit: int) -> list[OutboxItem]:
-        rows = self._db.execute(
-            "SELECT key, kind, body, attempts FROM outbox ORDER BY created_at, key LIMIT ?",
-            [limit],
-        ).fetchall()
+        rows = self._db.execute(OLDEST_UNSENT, [limit]).fetchall()
         return [OutboxItem(*row) for row in rows]
 
     def apply_results(
-        self, results: Iterable[DeliveryResult], attempted: Iterable[str], now: datetime
+        self, results: Iterable[DeliveryResult], attempted: Sequence[str], now: datetime
     ) -> None:
         """Settle a pushed batch in one transaction.
 
@@ -296,35 +297,40 @@ class Journal:
         without a result stay and count the attempt.
         """
         answered = {result.key: result for result in results}
+        settled = [answered[key] for key in attempted if key in answered]
+        kept = [key for key in attempted if key not in answered]
+        rejected = [r for r in settled if r.status == "rejected"]
+        taken = [r for r in settled if r.status != "rejected"]
+        stamp = now.isoformat()
         with immediate_transaction(self._db) as db:
-            for key in attempted:
-                result = answered.get(key)
-                if result is None:
-                    db.execute(
-                        "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE key = ?",
-                        ["no result for this item", key],
-                    )
-                    continue
-                if result.status == "rejected":
-                    db.execute(
-                        "INSERT OR REPLACE INTO dead_letters (key, kind, body, reason, failed_at)"
-                        " SELECT key, kind, body, ?, ? FROM outbox WHERE key = ?",
-                        [result.reason or result.status, now.isoformat(), key],
-                    )
-                elif "conflict" in (result.status, result.first_status):
-                    db.execute(
-                        "INSERT OR REPLACE INTO conflicts"
-                        " (key, kind, body, reason, overdraft, reported_at)"
-                        " SELECT key, kind, body, ?, ?, ? FROM outbox WHERE key = ?",
-                        [result.reason or "conflict", result.overdraft, now.isoformat(), key],
-                    )
-                if result.status != "rejected" and result.member_points is not None:
-                    db.execute(
-                        "UPDATE members SET points = ?,"
-                        " pending_points = COALESCE(?, pending_points) WHERE member_id = ?",
-                        [result.member_points, result.member_pending, result.member_id],
-                    )
-                db.execute("DELETE FROM outbox WHERE key = ?", [key])
+            db.executemany(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE key = ?",
+                [("no result for this item", key) for key in kept],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO dead_letters (key, kind, body, reason, failed_at)"
+                " SELECT key, kind, body, ?, ? FROM outbox WHERE key = ?",
+                [(r.reason or r.status, stamp, r.key) for r in rejected],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO conflicts (key, kind, body, reason, overdraft, reported_at)"
+                " SELECT key, kind, body, ?, ?, ? FROM outbox WHERE key = ?",
+                [
+                    (r.reason or "conflict", r.overdraft, stamp, r.key)
+                    for r in taken
+                    if "conflict" in (r.status, r.first_status)
+                ],
+            )
+            db.executemany(  # in the hub's order: the last answer is the newest balance
+                "UPDATE members SET points = ?,"
+                " pending_points = COALESCE(?, pending_points) WHERE member_id = ?",
+                [
+                    (r.member_points, r.member_pending, r.member_id)
+                    for r in taken
+                    if r.member_points is not None
+                ],
+            )
+            db.executemany("DELETE FROM outbox WHERE key = ?", [(r.key,) for r in settled])
 
     def note_failed_attempt(self, keys: Iterable[str], error: str) -> None:
         with immediate_transaction(self._db) as db:

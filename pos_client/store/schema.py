@@ -281,3 +281,11 @@ MIGRATIONS.append(
         "ALTER TABLE members ADD COLUMN offers TEXT NOT NULL DEFAULT '[]'",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # The push reads the oldest rows first; without this each batch sorted the whole queue,
+        # so a queue of days drained in time growing with its square.
+        "CREATE INDEX outbox_order ON outbox (created_at, key)",
+    ]
+)

@@ -221,14 +221,17 @@ class HubClient:
         except ValueError as exc:
             raise HubBadAnswer(f"{response.request.url.path}: not JSON") from exc
 
-    @classmethod
-    def _parse(cls, response: httpx.Response, model: type[M]) -> M:
+    @staticmethod
+    def _parse(response: httpx.Response, model: type[M]) -> M:
+        path = response.request.url.path
         try:
-            return model.model_validate(cls._json(response))
+            return model.model_validate_json(response.content)
         except ValidationError as exc:
             first = exc.errors()[0]
+            if first["type"] == "json_invalid":
+                raise HubBadAnswer(f"{path}: not JSON") from exc
             where = ".".join(str(p) for p in first["loc"])
-            raise HubBadAnswer(f"{response.request.url.path}: {where}: {first['msg']}") from exc
+            raise HubBadAnswer(f"{path}: {where}: {first['msg']}") from exc
 
 
 def _receipt_problem(

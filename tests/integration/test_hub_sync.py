@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from loyalty_hub.cli import main as hub_main
 from loyalty_hub.server import EmbeddedHub
 from pos_client.checkout import Checkout, CheckoutError, Till
 from pos_client.cli import main
@@ -19,6 +20,7 @@ from pos_client.store.db import open_database
 from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
+from pos_client.sync.errors import HubRefused
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, OUTLET, TERMINAL
 
 pytestmark = pytest.mark.integration
@@ -105,6 +107,19 @@ def test_the_member_cache_is_bounded_and_follows_the_regulars(
     assert caches.member_by_id(outsider) is not None
 
 
+def test_a_terminal_revoked_from_the_command_line_is_refused_at_its_next_request(
+    hub: EmbeddedHub, hub_token: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "hub.sqlite3")  # the hub fixture's database, changed by another process
+    with HubClient(hub.url, hub_token) as client:
+        client.fetch("/v1/ruleset")
+        assert hub_main(["terminal", "revoke", TERMINAL, "--db", db]) == 0
+        with pytest.raises(HubRefused):
+            client.fetch("/v1/ruleset")
+    assert hub_main(["terminal", "revoke", "nobody", "--db", db]) == 2
+    assert "unknown terminal 'nobody'" in capsys.readouterr().err
+
+
 def test_a_member_uses_a_coupon_once(hub: EmbeddedHub, hub_token: str) -> None:
     _, other_token = hub.store.add_terminal(OUTLET, f"{OUTLET}-T77")
     with HubClient(hub.url, hub_token) as ours, HubClient(hub.url, other_token) as theirs:
@@ -136,6 +151,8 @@ def test_a_coupon_used_twice_is_a_conflict_reported_again_as_a_duplicate(
     checkout = checkout_for(journal, caches)
     coupon_sale(checkout)
     assert primed.sync_once().conflicts == 0
+    # The hub prices it again with the coupon the till took, and agrees.
+    assert hub.store.query("SELECT * FROM pricing_mismatches") == []
     checkout.scan(CHOCOLATES)
     checkout.identify_card(GOLD_CARD)
     with pytest.raises(CheckoutError) as refused:  # this till knows it was used here

@@ -126,3 +126,12 @@ def test_the_chosen_combination_is_never_worse_than_any_other(raw: list) -> None
             if len(lines) == len(set(lines)):
                 best = max(best, sum(offer.value for offer in subset))
     assert sum(offer.value for offer in chosen) == best
+
+
+def test_of_offers_on_one_line_the_most_valuable_wins_and_a_tie_goes_to_the_earlier_rule() -> None:
+    parsed = parse_ruleset(ruleset_doc([rule(f"r{i}", 10, ["coffee"]) for i in range(3)]))
+    rank = {r.rule_id: i for i, r in enumerate(parsed.rules)}
+    first, second, third = (
+        Offer.of(r, {1: value}) for r, value in zip(parsed.rules, (5, 7, 7), strict=True)
+    )
+    assert best_combination([third, first, second], rank) == [second]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,3 +90,32 @@ def test_a_ledger_written_before_the_per_day_sums_is_summed_on_opening(tmp_path:
             assert ("M-00004", "2026-11-01", 25, 0) in sums(conn, SUMS_KEPT)
     finally:
         store.close()
+
+
+def test_a_token_is_checked_while_a_batch_is_being_written(tmp_path: Path) -> None:
+    store = HubStore(tmp_path / "hub.sqlite3")
+    load_seed(store, demo_seed())
+    terminal_id, token = store.add_terminal("spb-nevsky")
+    found: list[object] = []
+    with store.transaction():  # a batch holds the writer
+        checker = threading.Thread(target=lambda: found.append(store.authenticate(token)))
+        checker.start()
+        checker.join(timeout=5)
+        assert not checker.is_alive()
+    assert [auth.terminal_id for auth in found] == [terminal_id]  # type: ignore[attr-defined]
+    store.close()
+
+
+def test_a_revoked_terminal_is_refused_and_an_unknown_one_cannot_be_revoked(
+    tmp_path: Path,
+) -> None:
+    store = HubStore(tmp_path / "hub.sqlite3")
+    load_seed(store, demo_seed())
+    terminal_id, token = store.add_terminal("spb-nevsky")
+    _, other_token = store.add_terminal("spb-nevsky")
+    store.revoke_terminal(terminal_id)
+    assert store.authenticate(token) is None
+    assert store.authenticate(other_token) is not None
+    with pytest.raises(ValueError, match="unknown terminal"):
+        store.revoke_terminal("nobody")
+    store.close()

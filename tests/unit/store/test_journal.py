@@ -12,7 +12,7 @@ from pos_client.core.returns import ReturnError, SaleReturn, plan_return
 from pos_client.core.sale import Sale, build_sale, settle
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
-from pos_client.store.journal import DeliveryResult, Journal, SaleForReturn
+from pos_client.store.journal import OLDEST_UNSENT, DeliveryResult, Journal, SaleForReturn
 from tests.unit.core.factories import member, price, product, rule, sale_of
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -70,7 +70,7 @@ def test_the_same_sale_id_cannot_be_journaled_twice(journal: Journal) -> None:
 
 def test_rows_leave_the_outbox_only_by_their_own_result(journal: Journal, caches: Caches) -> None:
     caches.replace_members(1, [member(points=100)], NOW)
-    for key in ("a", "b", "c", "d"):
+    for key in ("a", "b", "c", "d", "e"):
         journal.record_sale(_builder(key))
     journal.apply_results(
         [
@@ -78,16 +78,25 @@ def test_rows_leave_the_outbox_only_by_their_own_result(journal: Journal, caches
             DeliveryResult("b", "duplicate"),
             DeliveryResult("c", "rejected", reason="invalid: lines"),
             DeliveryResult("zzz", "applied"),
+            DeliveryResult(
+                "e", "conflict", reason="points_overdrawn", member_id="M-1", member_points=0
+            ),
         ],
-        attempted=["a", "b", "c", "d"],
+        attempted=["a", "b", "c", "d", "e"],
         now=NOW,
     )
     state = journal.queue_state()
-    assert (state.waiting, state.dead_letters) == (1, 1)
+    assert (state.waiting, state.dead_letters, state.conflicts) == (1, 1, 1)
     remaining = journal.outbox_batch(10)[0]
     assert (remaining.key, remaining.attempts) == ("d", 1)
-    assert caches.member_by_id("M-1").points == 117  # type: ignore[union-attr]
-    assert journal.sale_count() == 4  # the journal keeps every sale
+    assert caches.member_by_id("M-1").points == 0  # type: ignore[union-attr]  # the last answer
+    assert journal.sale_count() == 5  # the journal keeps every sale
+
+
+def test_the_oldest_rows_are_read_without_sorting_the_queue(terminal_db) -> None:  # type: ignore[no-untyped-def]
+    plan = terminal_db.execute(f"EXPLAIN QUERY PLAN {OLDEST_UNSENT}", [50]).fetchall()
+    details = " ".join(row[-1] for row in plan)
+    assert "USING INDEX outbox_order" in details and "TEMP B-TREE" not in details
 
 
 def test_failed_attempt_is_counted(journal: Journal) -> None:
