@@ -8,12 +8,13 @@ from __future__ import annotations
 import base64
 import logging
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from decimal import Decimal
 from typing import TypeVar
 
+from pos_client.checkout_errors import CheckoutError, printable, receipt_call, store_call
 from pos_client.core.catalog import Product
 from pos_client.core.identity import (
     CodeKind,
@@ -21,7 +22,6 @@ from pos_client.core.identity import (
     TokenRejected,
     classify,
     public_key_from_text,
-    receipt_parts,
     verify_token,
 )
 from pos_client.core.loyalty import EarningPolicy, Member, PointsBalance, PointsPolicy
@@ -29,19 +29,12 @@ from pos_client.core.money import Money
 from pos_client.core.offline import OfflineState, RedemptionRefused, offline_redeemable
 from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
-from pos_client.core.receipt import Receipt, ReceiptError
-from pos_client.core.returns import (
-    ReturnError,
-    ReturnPlan,
-    ReturnWithoutReceipt,
-    SaleReturn,
-    plan_return,
-)
+from pos_client.core.receipt import Receipt
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
-from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, sale_lines, settle
+from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
+from pos_client.return_desk import ReceiptElsewhere, ReturnDesk
 from pos_client.store.caches import Caches
-from pos_client.store.db import StoreError
-from pos_client.store.journal import Journal, Problem, ReceiptSummary, SaleForReturn
+from pos_client.store.journal import Journal, Problem, SaleForReturn
 from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
 
@@ -51,28 +44,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class CheckoutError(Exception):
-    """A refused cashier action. `code` names the message; `params` fill it in."""
-
-    def __init__(self, code: str, /, **params: object) -> None:
-        super().__init__(code, params)
-        self.code = code
-        self.params = params
-
-
 @dataclass(frozen=True, slots=True)
 class Coupon:
     """A coupon taken at the till for the current receipt."""
 
     code: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReceiptElsewhere:
-    """The code of another till's receipt: its sale is asked from the hub."""
-
-    terminal_id: str
-    number: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +107,7 @@ class Checkout:
         self._cap_waived = False  # a manager approved spending above the offline cap
         self.engine = PricingEngine(self._empty_ruleset())
         self.reload_rules()
+        self.returns = ReturnDesk(self, journal, clock, new_id)
 
     @property
     def ruleset(self) -> Ruleset:
@@ -166,14 +143,15 @@ class Checkout:
 
     def scan(self, code: str) -> Product:
         """Add the product with this barcode, or raise bad_barcode / unknown_barcode."""
-        product = self._product(code)
-        self.receipt = self._receipt_call(lambda: self.receipt.add(product))
+        product = self.product(code)
+        self.receipt = receipt_call(lambda: self.receipt.add(product))
         return product
 
-    def _product(self, code: str) -> Product:
+    def product(self, code: str) -> Product:
+        """The catalog's product with this barcode; bad_barcode / unknown_barcode."""
         code = code.strip()
         if not code or len(code) > MAX_CODE_LENGTH or not (code.isascii() and code.isdigit()):
-            raise CheckoutError("bad_barcode", code=_printable(code))
+            raise CheckoutError("bad_barcode", code=printable(code))
         product = store_call(lambda: self._caches.product_by_barcode(code))
         if product is None:
             raise CheckoutError("unknown_barcode", code=code)
@@ -203,20 +181,20 @@ class Checkout:
         if found.kind is CodeKind.COUPON:
             return self.take_coupon(found.text)
         if found.kind is CodeKind.RECEIPT:
-            return self.find_receipt(found.text)
+            return self.returns.find_receipt(found.text)
         if found.kind is CodeKind.STAFF_BADGE:
             raise CheckoutError("badge_at_till")
         if found.reason == "bad_check_digit":
             raise CheckoutError("bad_check_digit", code=found.text)
         if found.reason:
             raise CheckoutError("unreadable_code")
-        raise CheckoutError("unknown_code", code=_printable(found.text))
+        raise CheckoutError("unknown_code", code=printable(found.text))
 
     def take_coupon(self, code: str) -> Coupon:
         """A coupon some rule of the outlet asks for; it counts for this receipt only. A member
         uses a coupon once: one this terminal has journaled for the member is refused."""
         if code not in self.engine.coupon_codes:
-            raise CheckoutError("unknown_coupon", code=_printable(code))
+            raise CheckoutError("unknown_coupon", code=printable(code))
         if code in self.coupons:
             raise CheckoutError("coupon_already_taken", code=code)
         if self.member is not None and self._coupon_used_here(code, self.member):
@@ -277,23 +255,21 @@ class Checkout:
         )
 
     def set_quantity(self, line_id: int, quantity: int) -> None:
-        self.receipt = self._receipt_call(lambda: self.receipt.set_quantity(line_id, quantity))
+        self.receipt = receipt_call(lambda: self.receipt.set_quantity(line_id, quantity))
 
     def price_override_subject(self, line_id: int, price: Money, reason: str) -> str:
         """What a manager approves: this line at this price. Refuses (CheckoutError) a price
         or reason the receipt would not take, before anyone is asked for a PIN."""
-        receipt = self._receipt_call(
-            lambda: self.receipt.override_price(line_id, price, reason, "")
-        )
+        receipt = receipt_call(lambda: self.receipt.override_price(line_id, price, reason, ""))
         return f"{line_id}:{receipt.line(line_id).product.sku}:{price}"
 
     def override_price(self, line_id: int, price: Money, reason: str, approved_by: str) -> None:
-        self.receipt = self._receipt_call(
+        self.receipt = receipt_call(
             lambda: self.receipt.override_price(line_id, price, reason, approved_by)
         )
 
     def remove_line(self, line_id: int) -> None:
-        self.receipt = self._receipt_call(lambda: self.receipt.remove(line_id))
+        self.receipt = receipt_call(lambda: self.receipt.remove(line_id))
 
     def cancel(self) -> None:
         """Drop the receipt and the member: a fresh start for the next customer."""
@@ -309,7 +285,7 @@ class Checkout:
         """Attach the member with this card from the terminal's member cache."""
         card = card.strip()
         if not card or len(card) > MAX_CODE_LENGTH or not card.isascii() or not card.isalnum():
-            raise CheckoutError("bad_card", card=_printable(card))
+            raise CheckoutError("bad_card", card=printable(card))
         member = store_call(lambda: self._caches.member_by_card(card))
         if member is None:
             raise CheckoutError("unknown_card", card=card)
@@ -452,7 +428,7 @@ class Checkout:
         priced = self.priced
         if not priced.lines:
             raise CheckoutError("empty_receipt")
-        self._require_shift()
+        self.require_shift()
         try:
             tender = settle(priced.total, kind, received)
         except TenderError:
@@ -508,162 +484,7 @@ class Checkout:
         """Dead letters and conflicts, newest first."""
         return store_call(self._journal.problems)
 
-    # -- returns -------------------------------------------------------------------------------
-
-    def find_receipt(self, text: str) -> SaleForReturn | ReceiptElsewhere:
-        """A sale of this terminal by its receipt number or the code printed on its receipt;
-        the code of another till's receipt names the receipt to ask the hub for.
-
-        Returns are taken with no receipt open, so the two never mix.
-        """
-        if not self.receipt.is_empty:
-            raise CheckoutError("return_with_open_receipt")
-        text = text.strip()
-        prefix = self.identity_rules.receipt_prefix
-        parts = receipt_parts(text[len(prefix) :]) if text.startswith(prefix) else None
-        if parts is not None:
-            terminal_id, number = parts
-            if terminal_id != self._till.terminal_id:
-                return ReceiptElsewhere(terminal_id, number)
-        elif text.isascii() and text.isdigit() and len(text) <= 9:
-            number = int(text)
-        else:
-            raise CheckoutError("bad_receipt_number", text=_printable(text))
-        found = store_call(lambda: self._journal.sale_for_return(number))
-        if found is None:
-            raise CheckoutError("unknown_receipt_number", number=number)
-        return found
-
-    def sale_from_hub(self, on_hub: SaleForReturn) -> SaleForReturn:
-        """A sale as the hub gave it (the hub knows the returns taken at every till), counting
-        this till's returns of it that have not reached the hub yet."""
-        if not self.receipt.is_empty:
-            raise CheckoutError("return_with_open_receipt")
-        return store_call(lambda: self._journal.with_returns_here(on_hub))
-
-    def sold_here(self, sale: Sale) -> bool:
-        return sale.terminal_id == self._till.terminal_id
-
-    def today(self) -> date:
-        """The calendar day at the till, by its clock and time zone."""
-        return self._clock().astimezone().date()
-
-    def receipts_on(self, day: date) -> list[ReceiptSummary]:
-        """This terminal's receipts of a calendar day in the till's time zone, newest first."""
-        start = datetime.combine(day, time.min).astimezone()
-        end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
-        return store_call(lambda: self._journal.receipts_between(start, end))
-
-    def preview_return(self, found: SaleForReturn, wanted: Mapping[int, int]) -> ReturnPlan:
-        """What returning these quantities would refund and take back; nothing is written."""
-        try:
-            return plan_return(found.sale, wanted, found.returned)
-        except ReturnError as exc:
-            raise CheckoutError("bad_return", detail=str(exc)) from None
-
-    def void_sale(self, found: SaleForReturn, approved_by: str) -> SaleReturn:
-        """Take back everything left of a paid sale (a manager approved it), refunded by its
-        tender with the points reversed, like a return of every line."""
-        wanted = {
-            position: line.quantity - found.returned.get(position, 0)
-            for position, line in enumerate(found.sale.lines)
-            if line.quantity > found.returned.get(position, 0)
-        }
-        if not wanted:
-            raise CheckoutError("nothing_to_void", number=found.sale.number)
-        return self.return_lines(found, wanted, approved_by=approved_by)
-
-    def return_lines(
-        self, found: SaleForReturn, wanted: Mapping[int, int], *, approved_by: str | None = None
-    ) -> SaleReturn:
-        """Take goods back from a sale of this terminal's journal or one the hub gave:
-        `wanted` maps a line's position to a quantity. Points are reversed in proportion;
-        refund by the sale's tender. More than was sold (counting earlier returns) is refused
-        and nothing is written."""
-        self._require_shift()
-        return_id = self._new_id()
-        created_at = self._clock()
-
-        def build(sale: Sale, before: Mapping[int, int]) -> SaleReturn:
-            plan = plan_return(sale, wanted, before)
-            cashier = self._cashier()
-            return SaleReturn(
-                return_id,
-                sale,
-                created_at,
-                self._till.outlet_id,
-                self._till.terminal_id,
-                plan,
-                cashier_id=cashier[0] if cashier else None,
-                approved_by=approved_by,
-            )
-
-        try:
-            back = store_call(lambda: self._journal.record_return(found, wanted, build))
-        except LookupError:
-            raise CheckoutError("unknown_receipt", sale=_printable(found.sale.sale_id)) from None
-        except ReturnError as exc:
-            raise CheckoutError("bad_return", detail=str(exc)) from None
-        log.info("return of sale %d journaled: refund %d", back.sale.number, back.plan.refund)
-        return back
-
-    # -- returns without a receipt --------------------------------------------------------
-
-    def goods_back(self, goods: Receipt, code: str) -> Receipt:
-        """The goods a customer brings back without a receipt, with one more scanned."""
-        product = self._product(code)
-        return self._receipt_call(lambda: goods.add(product))
-
-    def price_goods_back(self, goods: Receipt) -> PricedReceipt:
-        """What goods sell for today at this outlet without a card: the refund without a
-        receipt (nothing proves what was paid, or by whom)."""
-        context = PricingContext(at=self._clock(), channel=self._till.channel)
-        return self.engine.price(goods, None, context)
-
-    def return_without_receipt_subject(
-        self, goods: Receipt, tender: TenderKind, reason: str
-    ) -> str:
-        """What a manager approves: these goods, this refund, this tender. Refuses
-        (CheckoutError) what could not be journaled, before anyone is asked for a PIN."""
-        back = self._return_without_receipt(goods, tender, reason, "-")
-        lines = ",".join(f"{line.sku}x{line.quantity}" for line in back.lines)
-        return f"{tender}:{back.refund}:{lines}"
-
-    def return_without_receipt(
-        self, goods: Receipt, tender: TenderKind, reason: str, approved_by: str
-    ) -> ReturnWithoutReceipt:
-        """Journal goods taken back without a receipt on a manager's approval."""
-        self._require_shift()
-        back = self._return_without_receipt(goods, tender, reason, approved_by)
-        store_call(lambda: self._journal.record_return_without_receipt(back))
-        log.info("return without a receipt journaled: refund %d", back.refund)
-        return back
-
-    def _return_without_receipt(
-        self, goods: Receipt, tender: TenderKind, reason: str, approved_by: str
-    ) -> ReturnWithoutReceipt:
-        if goods.is_empty:
-            raise CheckoutError("nothing_brought_back")
-        reason = " ".join(reason.split())
-        if not reason:
-            raise CheckoutError("return_reason_missing")
-        cashier = self._cashier()
-        try:
-            return ReturnWithoutReceipt(
-                return_id=self._new_id(),
-                created_at=self._clock(),
-                outlet_id=self._till.outlet_id,
-                terminal_id=self._till.terminal_id,
-                lines=sale_lines(self.price_goods_back(goods), self.language),
-                tender=tender,
-                reason=reason,
-                approved_by=approved_by,
-                cashier_id=cashier[0] if cashier else None,
-            )
-        except ReturnError as exc:
-            raise CheckoutError("bad_return", detail=str(exc)) from None
-
-    def _require_shift(self) -> None:
+    def require_shift(self) -> None:
         """Money moves only within an open shift, so every sale and return is in its report."""
         if not store_call(self._shift_open):
             raise CheckoutError("no_open_shift")
@@ -675,26 +496,3 @@ class Checkout:
             raise CheckoutError(cap.reason, limit=cap.limit)
         if cap is not None and points > cap:
             raise CheckoutError("redeem_above_limit", limit=cap)
-
-    # -- helpers ---------------------------------------------------------------------------
-
-    @staticmethod
-    def _receipt_call(call: Callable[[], Receipt]) -> Receipt:
-        try:
-            return call()
-        except ReceiptError as exc:
-            raise CheckoutError(exc.code, detail=str(exc)) from exc
-
-
-def store_call(call: Callable[[], T]) -> T:
-    """Run a journal or cache call; a database refusal becomes a CheckoutError to show."""
-    try:
-        return call()
-    except StoreError as exc:
-        raise CheckoutError(f"store_{exc.reason}", detail=exc.detail) from exc
-
-
-def _printable(text: str) -> str:
-    """Show bad input safely in a message: control characters escaped, long input cut."""
-    shown = text[:32].encode("unicode_escape").decode("ascii")
-    return shown + ("…" if len(text) > 32 else "")

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos_client.checkout import Checkout, CheckoutError, store_call
+from pos_client.checkout import Checkout
+from pos_client.checkout_errors import CheckoutError, store_call
 from pos_client.core.enrolment import Enrolment, EnrolmentError, clean_name, consent
 from pos_client.core.identity import CodeKind, classify
 from pos_client.core.loyalty import Member

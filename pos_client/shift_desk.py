@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos_client.checkout import CheckoutError, store_call
+from pos_client.checkout_errors import CheckoutError, store_call
 from pos_client.core.money import Money
 from pos_client.core.shift import Shift, ShiftSummary
 from pos_client.core.staff import StaffMember

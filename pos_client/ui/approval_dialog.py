@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.staff import OverrideAction, StaffMember
 from pos_client.staff_desk import Approval
 from pos_client.ui.dialogs import dialog_buttons, error_text, grow_to_fit, wrapped_label

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.money import MoneyError, format_money, parse_money
 from pos_client.printing.document import WIDTH as RECEIPT_WIDTH
 from pos_client.printing.document import PrintDocument

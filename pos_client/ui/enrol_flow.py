@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.enrol_desk import EnrolDesk, EnrolForm
 from pos_client.ui.dialogs import error_text
 from pos_client.ui.enrol_dialog import EnrolDialog

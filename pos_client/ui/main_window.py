@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_client.checkout import Checkout, CheckoutError, Coupon, ReceiptElsewhere
+from pos_client.checkout import Checkout, Coupon
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.receipt import MAX_QUANTITY
 from pos_client.core.sale import Sale
 from pos_client.core.tiers import tier_progress
+from pos_client.return_desk import ReceiptElsewhere
 from pos_client.store.journal import SaleForReturn
 from pos_client.sync.status import SyncStatus
 from pos_client.ui.coupon_holds import CouponHolds

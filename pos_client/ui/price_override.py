@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.money import format_money
 from pos_client.core.staff import OverrideAction
 from pos_client.staff_desk import Approval

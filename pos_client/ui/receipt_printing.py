@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.sale import Sale
 from pos_client.printing.document import PrintDocument

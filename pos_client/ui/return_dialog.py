@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.money import format_money
 from pos_client.core.returns import ReturnPlan
 from pos_client.store.journal import SaleForReturn

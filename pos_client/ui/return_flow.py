@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from pos_client.checkout import CheckoutError, ReceiptElsewhere
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.money import format_money
+from pos_client.return_desk import ReceiptElsewhere
 from pos_client.store.journal import SaleForReturn
 from pos_client.ui.dialogs import error_text
 from pos_client.ui.receipt_search import ReceiptNumberDialog
@@ -34,13 +35,15 @@ class ReturnFlow(QObject):
         if not checkout.receipt.is_empty:
             self.window.show_message(tr("err_return_with_open_receipt"), "error")
             return
-        dialog = ReceiptNumberDialog(self.window, checkout.receipts_on, checkout.today())
+        dialog = ReceiptNumberDialog(
+            self.window, checkout.returns.receipts_on, checkout.returns.today()
+        )
         dialog.entered.connect(self._entered)
         self.window.open_dialog(dialog)
 
     def _entered(self, text: str) -> None:
         try:
-            found = self.window.checkout.find_receipt(text)
+            found = self.window.checkout.returns.find_receipt(text)
         except CheckoutError as exc:
             self.window.show_error(exc)
             return
@@ -70,7 +73,7 @@ class ReturnFlow(QObject):
             return  # an answer nobody waits for any more
         self._asked = self._here = None
         try:
-            found = self.window.checkout.sale_from_hub(on_hub)
+            found = self.window.checkout.returns.sale_from_hub(on_hub)
         except CheckoutError as exc:
             self.window.show_error(exc)
             return
@@ -95,8 +98,8 @@ class ReturnFlow(QObject):
         if not window.checkout.receipt.is_empty:  # a sale was started meanwhile
             window.show_message(tr("err_return_with_open_receipt"), "error")
             return
-        other_till = not window.checkout.sold_here(sale)
-        dialog = ReturnDialog(found, window.checkout.preview_return, other_till, window)
+        other_till = not window.checkout.returns.sold_here(sale)
+        dialog = ReturnDialog(found, window.checkout.returns.preview_return, other_till, window)
         dialog.confirmed.connect(lambda wanted: self._confirmed(dialog, found, wanted))
         window.clear_message()
         window.open_dialog(dialog)
@@ -106,7 +109,7 @@ class ReturnFlow(QObject):
     ) -> None:
         window = self.window
         try:
-            back = window.checkout.return_lines(found, wanted)
+            back = window.checkout.returns.return_lines(found, wanted)
         except CheckoutError as exc:
             dialog.show_error(error_text(exc))
             return
@@ -114,7 +117,7 @@ class ReturnFlow(QObject):
         window.refresh()
         sale = back.sale
         refund, tender = format_money(back.plan.refund), tr(f"return_by_{back.tender}")
-        if window.checkout.sold_here(sale):
+        if window.checkout.returns.sold_here(sale):
             done = tr("return_done", number=sale.number, refund=refund, tender=tender)
         else:
             done = tr(

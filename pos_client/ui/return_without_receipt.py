@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.money import format_money
 from pos_client.core.promotions import PricedReceipt
 from pos_client.core.receipt import MAX_QUANTITY, Receipt
@@ -177,7 +177,7 @@ def ask_return_without_receipt(flow: StaffFlow) -> None:
     if not checkout.receipt.is_empty:
         window.show_message(tr("err_return_with_open_receipt"), "error")
         return
-    dialog = GoodsBackDialog(window, checkout.goods_back, checkout.price_goods_back)
+    dialog = GoodsBackDialog(window, checkout.returns.goods_back, checkout.returns.price_goods_back)
 
     def take_code(code: str) -> bool:
         """The scanner's codes go to the list while the dialog is open."""
@@ -191,12 +191,12 @@ def ask_return_without_receipt(flow: StaffFlow) -> None:
 
     def submitted(goods: Receipt, tender: TenderKind, reason: str) -> None:
         try:
-            subject = checkout.return_without_receipt_subject(goods, tender, reason)
+            subject = checkout.returns.return_without_receipt_subject(goods, tender, reason)
         except CheckoutError as exc:
             dialog.show_error(error_text(exc))
             return
         dialog.accept()
-        refund = format_money(checkout.price_goods_back(goods).total)
+        refund = format_money(checkout.returns.price_goods_back(goods).total)
         what = tr(
             "approval_goods_back",
             count=sum(line.quantity for line in goods.lines),
@@ -208,7 +208,7 @@ def ask_return_without_receipt(flow: StaffFlow) -> None:
         def approved(approval: Approval) -> None:
             def give_back() -> object:
                 flow.desk.use(approval, ACTION, subject)
-                return checkout.return_without_receipt(
+                return checkout.returns.return_without_receipt(
                     goods, tender, reason, approval.approver.staff_id
                 )
 

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from pos_client.checkout import CheckoutError, ReceiptElsewhere
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.money import format_money
 from pos_client.core.returns import SaleReturn
 from pos_client.core.shift import Shift
 from pos_client.core.staff import OverrideAction, StaffMember
+from pos_client.return_desk import ReceiptElsewhere
 from pos_client.shift_desk import ShiftDesk
 from pos_client.staff_desk import Approval, StaffDesk
 from pos_client.store.journal import SaleForReturn
@@ -225,7 +226,9 @@ class StaffFlow(QObject):
             self.window.show_message(tr("err_return_with_open_receipt"), "error")
             return
         window = self.window
-        dialog = ReceiptNumberDialog(window, window.checkout.receipts_on, window.checkout.today())
+        dialog = ReceiptNumberDialog(
+            window, window.checkout.returns.receipts_on, window.checkout.returns.today()
+        )
         if self.window.last_sale is not None:
             dialog.number.setText(str(self.window.last_sale.number))
             dialog.number.selectAll()
@@ -233,7 +236,7 @@ class StaffFlow(QObject):
         self.window.open_dialog(dialog)
 
     def _void_receipt_entered(self, text: str) -> None:
-        found = self._call(lambda: self.window.checkout.find_receipt(text))
+        found = self._call(lambda: self.window.checkout.returns.find_receipt(text))
         if found is None:
             return
         if isinstance(found, ReceiptElsewhere):
@@ -254,7 +257,7 @@ class StaffFlow(QObject):
 
         def void() -> SaleReturn:
             self.desk.use(approval, OverrideAction.VOID_AFTER_PAYMENT, found.sale.sale_id)
-            return checkout.void_sale(found, approval.approver.staff_id)
+            return checkout.returns.void_sale(found, approval.approver.staff_id)
 
         back = self._call(void)
         if back is None:

@@ -65,18 +65,23 @@ def log_in(
             qtbot.keyClick(opening_dialog.amount, Qt.Key.Key_Return)
 
 
-def scan(qtbot: QtBot, code: str) -> None:
-    """A keyboard-wedge scanner: the code as a fast burst of keys, then Enter, to the focus."""
+def focused(qtbot: QtBot) -> QWidget:
+    """The widget keys go to; just after a dialog closes, once its window has the focus back."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     target = QApplication.focusWidget()
     assert target is not None
+    return target
+
+
+def scan(qtbot: QtBot, code: str) -> None:
+    """A keyboard-wedge scanner: the code as a fast burst of keys, then Enter, to the focus."""
+    target = focused(qtbot)
     qtbot.keyClicks(target, code)
     qtbot.keyClick(target, Qt.Key.Key_Return)
 
 
 def press(qtbot: QtBot, key: Qt.Key) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClick(target, key)
+    qtbot.keyClick(focused(qtbot), key)
 
 
 class HumanPace:

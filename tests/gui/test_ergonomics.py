@@ -25,7 +25,7 @@ from pos_client.ui.dialogs import SaleDialog
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.theme import DISCOUNT_COLOURS, Theme, apply_theme
 from tests.conftest import CAPPUCCINO, GOLD_CARD
-from tests.gui.conftest import pay_by_card, press, scan
+from tests.gui.conftest import focused, pay_by_card, press, scan
 
 MIN_TOUCH_PX = 44
 SMALL_SCREEN_PX = 1024
@@ -70,7 +70,7 @@ def check_dialog(
     kind: str,
     modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
 ) -> None:
-    qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+    qtbot.keyClick(focused(qtbot), key, modifiers)
     dialog = window.dialog
     assert isinstance(dialog, QDialog) and type(dialog).__name__ == kind
     qtbot.waitExposed(dialog)
@@ -145,7 +145,7 @@ def test_high_contrast_switches_live_and_back(till: RunningTill, qtbot: QtBot) -
     background = window.till_page.grab().toImage().pixelColor(2, 2)
     assert background != QColor("#000000")
     qtbot.keyClick(
-        QApplication.focusWidget(),
+        focused(qtbot),
         Qt.Key.Key_H,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )

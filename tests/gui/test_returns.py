@@ -69,7 +69,7 @@ def test_a_partial_return_by_receipt_number_reverses_points_and_syncs(
     assert dialog.summary.text() == "Укажите количество в строках, которые возвращают"
 
     type_by_hand(qtbot, till, dialog.quantities[0], "2")  # two of the three coffees
-    plan = window.checkout.preview_return(SaleForReturn(sale, {}), {0: 2})
+    plan = window.checkout.returns.preview_return(SaleForReturn(sale, {}), {0: 2})
     assert plan.points_reversed > 0
     assert dialog.summary.text().splitlines() == [
         f"Вернуть покупателю {format_money(plan.refund)} на банковскую карту",
@@ -184,7 +184,7 @@ def test_a_receipt_of_another_till_comes_from_the_hub_and_its_return_syncs(
     assert [spin.maximum() for spin in dialog.quantities] == [3, 1]
 
     type_by_hand(qtbot, till, dialog.quantities[0], "2")
-    plan = window.checkout.preview_return(SaleForReturn(sale, {}), {0: 2})
+    plan = window.checkout.returns.preview_return(SaleForReturn(sale, {}), {0: 2})
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog.quantities[0], Qt.Key.Key_Return)
     assert window.message.text() == (
@@ -210,7 +210,7 @@ def test_online_this_till_knows_what_another_till_took_back_of_its_sale(
     )
     on_hub = other.client.receipt(sale.terminal_id, sale.number)
     assert on_hub is not None
-    other.checkout.return_lines(other.checkout.sale_from_hub(on_hub), {0: 2})
+    other.checkout.returns.return_lines(other.checkout.returns.sale_from_hub(on_hub), {0: 2})
     assert other.engine.sync_once().applied == 1
 
     dialog = return_by_number(qtbot, window, sale.number)

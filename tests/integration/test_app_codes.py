@@ -11,7 +11,8 @@ import pytest
 from loyalty_hub.cli import main as hub_main
 from loyalty_hub.server import EmbeddedHub
 from loyalty_hub.tokens import member_token
-from pos_client.checkout import Checkout, CheckoutError, Till
+from pos_client.checkout import Checkout, Till
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.loyalty import Member
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from loyalty_hub.server import EmbeddedHub
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.audit import AuditEntry, next_entry
 from pos_client.staff_desk import StaffDesk
 from pos_client.store.audit_log import AuditLog

@@ -13,7 +13,8 @@ import pytest
 
 from loyalty_hub.cli import main as hub_main
 from loyalty_hub.server import EmbeddedHub
-from pos_client.checkout import Checkout, CheckoutError, Till
+from pos_client.checkout import Checkout, Till
+from pos_client.checkout_errors import CheckoutError
 from pos_client.cli import main
 from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
@@ -205,15 +206,17 @@ def test_a_return_takes_back_points_once_and_never_more_than_was_sold(
     primed.sync_once()
     before = member_points(hub)
 
-    found = checkout.find_receipt(str(sale.number))
+    found = checkout.returns.find_receipt(str(sale.number))
     assert isinstance(found, SaleForReturn)
-    back = checkout.return_lines(found, {0: 2})
+    back = checkout.returns.return_lines(found, {0: 2})
     assert back.plan.points_reversed > 0
     with pytest.raises(CheckoutError) as too_many:
-        checkout.return_lines(found, {0: 2})
+        checkout.returns.return_lines(found, {0: 2})
     assert too_many.value.code == "bad_return"
     with pytest.raises(CheckoutError) as unknown:
-        checkout.return_lines(replace(found, sale=replace(sale, sale_id="no-such-sale")), {0: 1})
+        checkout.returns.return_lines(
+            replace(found, sale=replace(sale, sale_id="no-such-sale")), {0: 1}
+        )
     assert unknown.value.code == "unknown_receipt"
 
     report = primed.sync_once()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from loyalty_hub.server import EmbeddedHub
-from pos_client.checkout import Checkout, CheckoutError, HubContact, Till
+from pos_client.checkout import Checkout, HubContact, Till
+from pos_client.checkout_errors import CheckoutError
 from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
 from pos_client.store.journal import Journal

@@ -12,7 +12,8 @@ import pytest
 
 from loyalty_hub.seed import demo_seed
 from loyalty_hub.server import EmbeddedHub
-from pos_client.checkout import Checkout, CheckoutError, Till
+from pos_client.checkout import Checkout, Till
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.phone import normalize_phone
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal

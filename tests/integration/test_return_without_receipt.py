@@ -21,8 +21,10 @@ def test_a_return_without_a_receipt_is_applied_once_and_moves_no_points(
     hub: EmbeddedHub, hub_token: str, primed: SyncEngine, journal: Journal, caches: Caches
 ) -> None:
     checkout = checkout_for(journal, caches)
-    goods = checkout.goods_back(checkout.goods_back(Receipt(), CAPPUCCINO), CROISSANT)
-    back = checkout.return_without_receipt(goods, "card", "брак", "S0003")
+    goods = checkout.returns.goods_back(
+        checkout.returns.goods_back(Receipt(), CAPPUCCINO), CROISSANT
+    )
+    back = checkout.returns.return_without_receipt(goods, "card", "брак", "S0003")
     ledger_before = hub.store.query("SELECT COUNT(*) FROM points_ledger")[0][0]
     report = primed.sync_once()
     assert (report.sent, report.applied) == (1, 1)
@@ -67,8 +69,8 @@ def test_a_return_without_a_receipt_that_breaks_the_rules_is_refused(
     reason: str,
 ) -> None:
     checkout = checkout_for(journal, caches)
-    back = checkout.return_without_receipt(
-        checkout.goods_back(Receipt(), CAPPUCCINO), "cash", "брак", "S0003"
+    back = checkout.returns.return_without_receipt(
+        checkout.returns.goods_back(Receipt(), CAPPUCCINO), "cash", "брак", "S0003"
     )
     body = back.to_dict()
     change(body)  # type: ignore[operator]

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from loyalty_hub.server import EmbeddedHub
-from pos_client.checkout import Checkout, CheckoutError, ReceiptElsewhere
+from pos_client.checkout import Checkout
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.identity import receipt_code
 from pos_client.core.sale import Sale
+from pos_client.return_desk import ReceiptElsewhere
 from pos_client.store.caches import Caches
 from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.sync.client import HubClient
@@ -51,22 +53,22 @@ def test_another_till_returns_part_of_a_sale_and_the_hub_counts_it_for_every_til
 ) -> None:
     sale = sell_here(here, primed)
     code = receipt_code(TERMINAL, sale.number)
-    assert other.checkout.find_receipt(code) == ReceiptElsewhere(TERMINAL, sale.number)
+    assert other.checkout.returns.find_receipt(code) == ReceiptElsewhere(TERMINAL, sale.number)
     on_hub = other.client.receipt(TERMINAL, sale.number)
     assert on_hub == SaleForReturn(sale, {}, returned_on_hub={})
 
-    found = other.checkout.sale_from_hub(on_hub)
-    back = other.checkout.return_lines(found, {0: 2})
+    found = other.checkout.returns.sale_from_hub(on_hub)
+    back = other.checkout.returns.return_lines(found, {0: 2})
     assert (back.terminal_id, back.sale, back.plan.points_reversed > 0) == (
         OTHER_TERMINAL,
         sale,
         True,
     )
     # Not on the hub yet, so the hub counts nothing; this till still knows its own return.
-    again = other.checkout.sale_from_hub(other.client.receipt(TERMINAL, sale.number))  # type: ignore[arg-type]
+    again = other.checkout.returns.sale_from_hub(other.client.receipt(TERMINAL, sale.number))  # type: ignore[arg-type]
     assert (again.returned_on_hub, again.returned) == ({}, {0: 2})
     with pytest.raises(CheckoutError) as too_many:
-        other.checkout.return_lines(again, {0: 2})
+        other.checkout.returns.return_lines(again, {0: 2})
     assert too_many.value.code == "bad_return"
 
     points_before = member_points(hub)
@@ -76,12 +78,12 @@ def test_another_till_returns_part_of_a_sale_and_the_hub_counts_it_for_every_til
 
     # The till that sold it asks the hub too: only one coffee is left to bring back there.
     with HubClient(hub.url, hub_token) as client:
-        seen_here = here.sale_from_hub(client.receipt(TERMINAL, sale.number))  # type: ignore[arg-type]
+        seen_here = here.returns.sale_from_hub(client.receipt(TERMINAL, sale.number))  # type: ignore[arg-type]
     assert seen_here.returned == {0: 2}
     with pytest.raises(CheckoutError) as twice:
-        here.return_lines(seen_here, {0: 2})
+        here.returns.return_lines(seen_here, {0: 2})
     assert twice.value.code == "bad_return"
-    last = here.return_lines(seen_here, {0: 1, 1: 1})
+    last = here.returns.return_lines(seen_here, {0: 1, 1: 1})
     assert primed.sync_once().applied == 1
     assert last.plan.refund + back.plan.refund == sale.total
     returned = hub.store.query(

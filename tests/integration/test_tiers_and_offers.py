@@ -39,7 +39,7 @@ def test_spend_and_offers_follow_sales_and_returns(
     assert after_sale is not None
     assert (after_sale.tier_spend, after_sale.offers) == (OPENING_SPEND + sale.total, ())
 
-    back = checkout.return_lines(SaleForReturn(sale, {}), {1: 1})  # the coffee comes back
+    back = checkout.returns.return_lines(SaleForReturn(sale, {}), {1: 1})  # the coffee comes back
     primed.sync_once()
     cached = caches.member_by_id(member.member_id)
     assert cached is not None

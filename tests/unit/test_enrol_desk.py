@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from loyalty_hub.seed import demo_seed
-from pos_client.checkout import Checkout, CheckoutError
+from pos_client.checkout import Checkout
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.catalog import Product
 from pos_client.enrol_desk import EnrolDesk, EnrolForm
 from pos_client.store.caches import Caches

@@ -4,7 +4,8 @@ import sqlite3
 
 import pytest
 
-from pos_client.checkout import Checkout, CheckoutError
+from pos_client.checkout import Checkout
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.shift import ShiftSummary
 from pos_client.core.staff import Role, StaffMember
 from pos_client.shift_desk import ShiftDesk
@@ -53,7 +54,9 @@ def test_the_close_counts_the_drawer_against_the_shift_figures(
     cash_sale = staffed.pay("cash", 100000)
     staffed.scan(CAPPUCCINO)
     card_sale = staffed.pay("card", 0)
-    back = staffed.return_lines(SaleForReturn(cash_sale, {}), {1: 1})  # the croissant, by cash
+    back = staffed.returns.return_lines(
+        SaleForReturn(cash_sale, {}), {1: 1}
+    )  # the croissant, by cash
     shifts.move_cash(ANNA, 20000, "размен")
     shifts.move_cash(ANNA, -300000, "инкассация")
     with pytest.raises(CheckoutError) as too_much:

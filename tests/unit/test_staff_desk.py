@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from loyalty_hub.seed import demo_seed
-from pos_client.checkout import CheckoutError
+from pos_client.checkout_errors import CheckoutError
 from pos_client.core.staff import OverrideAction, StaffMember
 from pos_client.staff_desk import StaffDesk
 from pos_client.store.audit_log import AuditLog
