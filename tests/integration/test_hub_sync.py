@@ -195,6 +195,29 @@ def test_a_coupon_used_twice_is_a_conflict_reported_again_as_a_duplicate(
     )
 
 
+def test_a_key_sent_twice_in_one_batch_applies_once_and_a_reused_key_is_rejected(
+    hub: EmbeddedHub, hub_token: str, primed: SyncEngine, journal: Journal, caches: Caches
+) -> None:
+    checkout = checkout_for(journal, caches)
+    checkout.scan(CAPPUCCINO)
+    checkout.identify_card(GOLD_CARD)
+    sale = checkout.pay("card", 0)
+    [item] = journal.outbox_batch(1)
+    body = json.loads(item.body)
+    before = member_points(hub)
+    sent = {"key": item.key, "kind": "sale", "body": body}
+    changed = {**sent, "body": {**body, "cashier_name": "someone else"}}
+    with httpx.Client(base_url=hub.url, headers=bearer(hub_token)) as http:
+        results = http.post("/v1/transactions", json={"items": [sent, sent, changed]}).json()
+    assert [(r["status"], r["first_status"], r["reason"]) for r in results["results"]] == [
+        ("applied", None, None),
+        ("duplicate", "applied", None),
+        ("rejected", None, "key_reused"),
+    ]
+    assert member_points(hub) == before + sale.points_earned - sale.points_redeemed
+    assert len(hub.store.query("SELECT key FROM transactions WHERE key = ?", (item.key,))) == 1
+
+
 def test_a_return_takes_back_points_once_and_never_more_than_was_sold(
     hub: EmbeddedHub, hub_token: str, primed: SyncEngine, journal: Journal, caches: Caches
 ) -> None:
