@@ -29,8 +29,19 @@ UNUSED_MODULES = [
     "PIL.ImageTk", "PIL.ImageQt", "yaml._yaml", "_yaml",
 ]  # fmt: skip
 
+# PyInstaller's runtime hooks the till does not need, run before every start otherwise:
+# `inspect` would import zipfile (with bz2, lzma and shutil) only to find the sources of frozen
+# modules, and `multiprocessing` prepares child processes the till never starts (a test keeps
+# multiprocessing out of the program's own code).
+UNUSED_RUNTIME_HOOKS = {"pyi_rth_inspect", "pyi_rth_multiprocessing"}
+
 QT_TRANSLATIONS = PurePath("PySide6", "Qt", "translations")
 KEPT_QT_TRANSLATIONS = {"qtbase_ru.qm"}  # Qt's own texts the till shows, in Russian
+
+
+def runtime_scripts(scripts):
+    """The analysis' scripts (runtime hooks, then the program) without the unused hooks."""
+    return [entry for entry in scripts if entry[0] not in UNUSED_RUNTIME_HOOKS]
 
 
 def bundled_data(datas):

@@ -107,9 +107,13 @@ class RunningTill:
 
 
 def build_till(
-    config: TerminalConfig, app: QApplication, clock: Callable[[], datetime] = utc_now
+    config: TerminalConfig,
+    app: QApplication,
+    clock: Callable[[], datetime] = utc_now,
+    start_sync: bool = True,
 ) -> RunningTill:
-    """Open the journal, start the sync thread and make the window (not shown yet).
+    """Open the journal, make the window (not shown yet) and, unless told not to, start the
+    sync thread.
 
     Raises StoreError when the database cannot be opened.
     """
@@ -163,7 +167,8 @@ def build_till(
     wedge = WedgeFilter(window, config.wedge_max_gap_ms, config.wedge_min_length)
     wedge.scanned.connect(window.handle_code)
     app.installEventFilter(wedge)
-    loop.start()
+    if start_sync:
+        loop.start()
     running = RunningTill(window, loop, wedge, db, printer)
     if config.customer_display:
         running.extra_windows.append(customer_display(window, outlet_name))
@@ -193,7 +198,7 @@ def customer_display(window: MainWindow, outlet_name: str) -> CustomerDisplay:
 def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | None = None) -> int:
     app = prepared_app()
     try:
-        till = build_till(config, app)
+        till = build_till(config, app, start_sync=False)
     except StoreError as exc:
         return refuse_to_start(app, exc, config.db_path)
     till.window.resize(1280, 800)
@@ -202,6 +207,9 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
         if isinstance(extra, CustomerDisplay):
             extra.place(display_screen(config.customer_display))
     QTimer.singleShot(0, window_ready)  # after the first paint
+    # The sync thread's first act is importing the HTTP stack: started before the first paint,
+    # it would hold the interpreter lock for a good part of the window's start.
+    QTimer.singleShot(0, till.loop.start)
     QTimer.singleShot(0, till.printer.warm_up)
     if after_start:
         after_start(till)

@@ -15,7 +15,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 
-from bundle import BUNDLED_SYSTEM_LIBRARIES, DATAS, RUNTIME_HOOK  # noqa: E402
+from bundle import (  # noqa: E402
+    BUNDLED_SYSTEM_LIBRARIES,
+    DATAS,
+    RUNTIME_HOOK,
+    UNUSED_RUNTIME_HOOKS,
+    runtime_scripts,
+)
 
 LIBUSB = "libusb-1.0.so.0"
 
@@ -65,6 +71,37 @@ def test_pyusb_gets_the_projects_runtime_hook_instead_of_pyinstallers() -> None:
     assert replaced == {"usb": ["rth_usb.py"]}
     assert not _imports(hooks / "rthooks" / "rth_usb.py")  # nothing at start
     assert LIBUSB in BUNDLED_SYSTEM_LIBRARIES
+
+
+def test_the_runtime_hooks_left_out_serve_nothing_the_program_does() -> None:
+    scripts = [
+        ("rth_libraries", "packaging/hooks/rth_libraries.py", "PYSOURCE"),
+        ("pyi_rth_inspect", "rthooks/pyi_rth_inspect.py", "PYSOURCE"),
+        ("pyi_rth_multiprocessing", "rthooks/pyi_rth_multiprocessing.py", "PYSOURCE"),
+        ("pyi_rth_pyside6", "rthooks/pyi_rth_pyside6.py", "PYSOURCE"),
+        ("__main__", "pos_client/__main__.py", "PYSOURCE"),
+    ]
+    kept = [name for name, _, _ in runtime_scripts(scripts)]
+    assert kept == ["rth_libraries", "pyi_rth_pyside6", "__main__"]
+    # Without their hooks, child processes of a frozen program and the sources of its
+    # modules are unavailable: the program must use neither.
+    assert {"pyi_rth_inspect", "pyi_rth_multiprocessing"} == UNUSED_RUNTIME_HOOKS
+    for source in (ROOT / "pos_client").rglob("*.py"):
+        text = source.read_text("utf-8")
+        tree = ast.parse(text)
+        imported = {
+            alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        } | {
+            (node.module or "").split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+        }
+        assert "multiprocessing" not in imported, source
+        assert "ProcessPoolExecutor" not in text, source
+        assert "getsource" not in text, source
 
 
 def _imports(path: Path) -> list[ast.stmt]:
