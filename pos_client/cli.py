@@ -17,6 +17,17 @@ from pos_client.config import (
     load_config,
 )
 
+CONFIG_HELP = "terminal config file (TOML)"
+
+
+def _config_option() -> argparse.ArgumentParser:
+    """`--config` after a command too (`pos-client doctor --config F`), as store IT types it.
+
+    SUPPRESS keeps a `--config` given before the command when none follows it."""
+    option = argparse.ArgumentParser(add_help=False)
+    option.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
+    return option
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -32,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --demo: make one sale through the window (offscreen without a display), "
         "wait for it to sync, exit 0 if all went well",
     )
-    parser.add_argument("--config", type=Path, help="terminal config file (TOML)")
+    parser.add_argument("--config", type=Path, help=CONFIG_HELP)
     parser.add_argument("--language", choices=LANGUAGES, help="window language")
     parser.add_argument(
         "--theme", choices=THEMES, help="standard, or high-contrast (white on black)"
@@ -50,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(overrides the config)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    with_config = [_config_option()]
     price = commands.add_parser("price", help="price a receipt with a ruleset and print it as JSON")
     price.add_argument("--rules", type=Path, required=True, help="ruleset JSON")
     price.add_argument("--receipt", type=Path, required=True, help="receipt JSON")
@@ -62,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("files", type=Path, nargs="+", metavar="FILE", help="image or folder")
     scan.add_argument("--json", action="store_true", help="one JSON object per file per line")
     provision = commands.add_parser(
-        "provision", help="set this till up for its outlet (config file + token in the keyring)"
+        "provision",
+        help="set this till up for its outlet (config file + token in the keyring)",
+        parents=with_config,
     )
     provision.add_argument("--api", required=True, metavar="URL", help="the loyalty hub's address")
     provision.add_argument("--outlet", required=True, metavar="ID")
@@ -72,23 +86,35 @@ def build_parser() -> argparse.ArgumentParser:
     provision.add_argument("--force", action="store_true", help="replace an existing config")
     config = commands.add_parser("config", help="the terminal's configuration")
     config_commands = config.add_subparsers(dest="config_command", required=True)
-    show = config_commands.add_parser("show", help="print the effective config, secrets hidden")
+    show = config_commands.add_parser(
+        "show", help="print the effective config, secrets hidden", parents=with_config
+    )
     show.add_argument("--json", action="store_true")
     doctor = commands.add_parser(
-        "doctor", help="check camera, decoders, journal, disk, hub, token, clock, caches, queue"
+        "doctor",
+        help="check camera, decoders, journal, disk, hub, token, clock, caches, queue",
+        parents=with_config,
     )
     doctor.add_argument("--json", action="store_true", help="one JSON object")
-    sync = commands.add_parser("sync", help="push the queued sales and pull the caches once")
+    sync = commands.add_parser(
+        "sync", help="push the queued sales and pull the caches once", parents=with_config
+    )
     sync.add_argument("--once", action="store_true", required=True, help="one round, then exit")
     sync.add_argument("--json", action="store_true", help="the summary as one JSON object")
     status = commands.add_parser(
-        "status", help="queue length, oldest unsent sale, last sync, cache versions"
+        "status",
+        help="queue length, oldest unsent sale, last sync, cache versions",
+        parents=with_config,
     )
     status.add_argument("--json", action="store_true", help="one JSON object")
-    backup = commands.add_parser("backup", help="copy the journal (safe while the till runs)")
+    backup = commands.add_parser(
+        "backup", help="copy the journal (safe while the till runs)", parents=with_config
+    )
     backup.add_argument("path", type=Path, metavar="PATH")
     backup.add_argument("--force", action="store_true", help="overwrite PATH")
-    restore = commands.add_parser("restore", help="put a journal copy back (stop the till first)")
+    restore = commands.add_parser(
+        "restore", help="put a journal copy back (stop the till first)", parents=with_config
+    )
     restore.add_argument("path", type=Path, metavar="PATH")
     restore.add_argument("--force", action="store_true", help="even if unsent sales would be lost")
     return parser
