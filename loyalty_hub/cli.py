@@ -15,6 +15,29 @@ if TYPE_CHECKING:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "openapi":
+        return _openapi(write=args.write)
+    if args.command in ("serve", "seed"):
+        return _serve_or_seed(args)
+    if not args.db.exists():  # the other commands work on a hub that exists
+        print(
+            f"loyalty-hub: no hub database at {args.db} (make one: loyalty-hub seed SEED --db"
+            f" {args.db})",
+            file=sys.stderr,
+        )
+        return 2
+    from loyalty_hub.store import HubStore
+
+    store = HubStore(args.db)
+    if args.command == "token":
+        return _token(store, args.member_id)
+    if args.command == "staff":
+        return _add_staff(store, args)
+    return _terminal(store, args)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="loyalty-hub", description=__doc__)
     parser.add_argument("--version", action="version", version=f"loyalty-hub {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -23,7 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--db", type=Path, required=True, help="hub database file")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700)
-    serve.add_argument("--seed", help="'demo' or a seed JSON file, loaded before serving")
+    serve.add_argument(
+        "--seed", help="'demo' or a seed JSON file, loaded before serving into a hub without one"
+    )
+    seed = commands.add_parser(
+        "seed", help="make a hub: outlets, products, members, staff and rules (once per hub)"
+    )
+    seed.add_argument("seed", metavar="SEED", help="'demo' or a seed JSON file")
+    seed.add_argument("--db", type=Path, required=True, help="hub database file")
 
     _terminal_parser(commands)
     _staff_parser(commands)
@@ -40,40 +70,55 @@ def main(argv: list[str] | None = None) -> int:
     openapi.add_argument(
         "--write", action="store_true", help="write it to resources/api/openapi.yaml instead"
     )
+    return parser
 
-    args = parser.parse_args(argv)
-    if args.command == "openapi":
-        return _openapi(write=args.write)
-    from loyalty_hub.seed import load_seed, seed_path_or_name
+
+def _serve_or_seed(args: argparse.Namespace) -> int:
+    """Load the seed into a hub without one, then serve.
+
+    A seed is tried on an empty hub in memory first, so a bad one leaves no file behind.
+    `serve --seed` on a hub that has its seed serves it as it is: the same command can start
+    the hub every day."""
+    from loyalty_hub.seed import AlreadySeeded, load_seed, seed_path_or_name
     from loyalty_hub.store import HubStore
 
-    if args.command == "serve":
-        import uvicorn
-
-        from loyalty_hub.app import create_app
-
-        store = HubStore(args.db)
-        if args.seed:
-            try:
-                load_seed(store, seed_path_or_name(args.seed))
-            except (OSError, ValueError, KeyError) as exc:
-                print(f"loyalty-hub: cannot load seed {args.seed!r}: {exc}", file=sys.stderr)
-                return 2
-        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
-        return 0
-    store = HubStore(args.db)
-    if args.command == "token":
-        from loyalty_hub.tokens import member_token
-
+    seed = None
+    if args.seed:
         try:
-            print(member_token(store, args.member_id))
-        except ValueError as exc:
-            print(f"loyalty-hub: {exc}", file=sys.stderr)
+            seed = seed_path_or_name(args.seed)
+            load_seed(HubStore(Path(":memory:")), seed)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            print(f"loyalty-hub: cannot load seed {args.seed!r}: {exc}", file=sys.stderr)
             return 2
+    store = HubStore(args.db)
+    if seed is not None:
+        try:
+            load_seed(store, seed)
+        except AlreadySeeded as exc:
+            if args.command == "seed":
+                print(f"loyalty-hub: {args.db}: {exc}", file=sys.stderr)
+                return 2
+            print(f"loyalty-hub: {args.db}: {exc}; serving it as it is", file=sys.stderr)
+    if args.command == "seed":
+        print(f"seed {args.seed!r} loaded into {args.db}")
         return 0
-    if args.command == "staff":
-        return _add_staff(store, args)
-    return _terminal(store, args)
+    import uvicorn
+
+    from loyalty_hub.app import create_app
+
+    uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def _token(store: HubStore, member_id: str) -> int:
+    from loyalty_hub.tokens import member_token
+
+    try:
+        print(member_token(store, member_id))
+    except ValueError as exc:
+        print(f"loyalty-hub: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _terminal_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -25,8 +25,14 @@ def demo_seed() -> dict[str, Any]:
     return data
 
 
+class AlreadySeeded(ValueError):
+    """The hub holds a seed: a second one would reset the members and count their opening
+    points twice."""
+
+
 def load_seed(store: HubStore, seed: dict[str, Any], opened: date | None = None) -> None:
-    """Insert the seed; validates products and members with the terminal's own core types.
+    """Insert the seed into a hub that holds none; validates products and members with the
+    terminal's own core types. Raises AlreadySeeded when the hub has one.
 
     The members' opening spend counts towards their tiers from the month of `opened` (the
     day the seed is loaded), so the demo's tiers stay consistent however late it runs.
@@ -37,6 +43,8 @@ def load_seed(store: HubStore, seed: dict[str, Any], opened: date | None = None)
     staff = [StaffMember.from_dict(person) for person in seed.get("staff", [])]
     ruleset = seed["ruleset"]
     with store.transaction() as conn:
+        if conn.execute("SELECT 1 FROM outlets LIMIT 1").fetchone():  # only a seed adds outlets
+            raise AlreadySeeded("the hub already holds a seed, and a seed is loaded only once")
         conn.executemany(
             "INSERT OR REPLACE INTO outlets VALUES (?, ?, ?, ?, ?, ?)",
             [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 
+from loyalty_hub.store import unknown_outlet
 from pos_client.core.staff import Role, StaffError, StaffMember, hash_pin
 
 
@@ -20,8 +21,9 @@ def add_staff(
     staff_id: str | None = None,
 ) -> str:
     """Register a person at an outlet; their staff id. Raises ValueError for bad input."""
-    if not conn.execute("SELECT 1 FROM outlets WHERE outlet_id = ?", (outlet_id,)).fetchone():
-        raise ValueError(f"unknown outlet {outlet_id!r}")
+    unknown = unknown_outlet(conn, outlet_id)
+    if unknown:
+        raise ValueError(unknown)
     if not name.strip():
         raise ValueError("a name is needed")
     try:

@@ -135,6 +135,16 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def unknown_outlet(conn: sqlite3.Connection, outlet_id: str) -> str | None:
+    """Why an outlet id is refused (with the ones the hub has), or None when it exists."""
+    known = [row[0] for row in conn.execute("SELECT outlet_id FROM outlets ORDER BY outlet_id")]
+    if outlet_id in known:
+        return None
+    if not known:
+        return f"unknown outlet {outlet_id!r}: the hub has none yet (load them: loyalty-hub seed)"
+    return f"unknown outlet {outlet_id!r} (the hub has {', '.join(known)})"
+
+
 def canonical_json(body: dict[str, Any]) -> str:
     """One spelling of a body, so equal bodies have equal digests."""
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -247,8 +257,10 @@ class HubStore:
 
     def add_terminal(self, outlet_id: str, terminal_id: str | None = None) -> tuple[str, str]:
         """Register a terminal for an outlet; returns (terminal id, token). Shown once."""
-        if not self.query("SELECT 1 FROM outlets WHERE outlet_id = ?", (outlet_id,)):
-            raise ValueError(f"unknown outlet {outlet_id!r}")
+        with self._lock:
+            unknown = unknown_outlet(self._conn, outlet_id)
+        if unknown:
+            raise ValueError(unknown)
         terminal_id = terminal_id or f"{outlet_id}-T{secrets.randbelow(10**4):04d}"
         token = secrets.token_urlsafe(32)
         with self.transaction() as conn:
