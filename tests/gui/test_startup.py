@@ -1,4 +1,5 @@
-"""The installed program starting and stopping: an upgraded journal, a newer one, SIGTERM."""
+"""The installed program starting and stopping: an upgraded journal, a newer one, SIGTERM, and
+what runs before the first paint."""
 
 from __future__ import annotations
 
@@ -7,13 +8,18 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pos_client.demo import DemoEnvironment
 from pos_client.store.schema import MIGRATIONS
+from pos_client.ui.app import RunningTill, run
 
 START_TIMEOUT_S = 60
 START_TIMEOUT_MS = START_TIMEOUT_S * 1000
@@ -95,3 +101,31 @@ def test_a_journal_from_a_newer_program_is_refused_and_left_alone(
     assert "was written by a newer pos-client" in stderr
     assert f"database schema {len(MIGRATIONS) + 3} is newer than this program" in stderr
     assert journal.read_bytes() == before
+
+
+def test_the_sync_thread_starts_only_once_the_window_is_up(
+    demo: DemoEnvironment, qapp: QApplication
+) -> None:
+    """Its first act is importing the HTTP stack, which would slow the window's start."""
+    earlier = set(threading.enumerate())
+
+    def sync_threads() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name == "pos-sync" and t not in earlier]
+
+    seen: list[bool] = []
+
+    def after_start(till: RunningTill) -> None:  # the window is shown, the loop not yet run
+        seen.append(bool(sync_threads()))
+        poll = QTimer(till.window)
+
+        def check() -> None:
+            if sync_threads():
+                seen.append(True)
+                qapp.quit()
+
+        poll.timeout.connect(check)
+        poll.start(10)
+        QTimer.singleShot(START_TIMEOUT_MS, till.window, qapp.quit)  # never hangs
+
+    assert run(demo.config, after_start=after_start) == 0
+    assert seen == [False, True]
