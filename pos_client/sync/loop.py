@@ -143,6 +143,7 @@ class SyncLoop:
     # -- the thread ----------------------------------------------------------------------------
 
     def _run(self) -> None:
+        log.info("sync started: %s every %s s", self._api_url, self._interval_s)
         try:
             db = open_database(self._db_path)
         except StoreError as exc:

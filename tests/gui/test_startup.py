@@ -8,18 +8,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from pos_client.demo import DemoEnvironment
 from pos_client.store.schema import MIGRATIONS
-from pos_client.ui.app import RunningTill, run
 
 START_TIMEOUT_S = 60
 START_TIMEOUT_MS = START_TIMEOUT_S * 1000
@@ -68,7 +63,7 @@ def start(config: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     )
 
 
-def test_an_older_journal_is_migrated_on_first_start_and_sigterm_closes_the_till(
+def test_an_older_journal_is_migrated_the_sync_waits_for_the_window_and_sigterm_closes_it(
     till_home: tuple[Path, dict[str, str]], qtbot: QtBot
 ) -> None:
     config, env = till_home
@@ -80,6 +75,11 @@ def test_an_older_journal_is_migrated_on_first_start_and_sigterm_closes_the_till
     try:
         qtbot.waitUntil(lambda: logged("window ready"), timeout=START_TIMEOUT_MS)
         assert journal_version(journal) == len(MIGRATIONS)
+        # The sync thread, whose first act is importing the HTTP stack, waits for the first
+        # paint, so it never slows the window's start.
+        qtbot.waitUntil(lambda: logged("sync started"), timeout=START_TIMEOUT_MS)
+        text = log.read_text()
+        assert text.index("window ready") < text.index("sync started")
         till.send_signal(signal.SIGTERM)
         _, stderr = till.communicate(timeout=START_TIMEOUT_S)
     finally:
@@ -101,31 +101,3 @@ def test_a_journal_from_a_newer_program_is_refused_and_left_alone(
     assert "was written by a newer pos-client" in stderr
     assert f"database schema {len(MIGRATIONS) + 3} is newer than this program" in stderr
     assert journal.read_bytes() == before
-
-
-def test_the_sync_thread_starts_only_once_the_window_is_up(
-    demo: DemoEnvironment, qapp: QApplication
-) -> None:
-    """Its first act is importing the HTTP stack, which would slow the window's start."""
-    earlier = set(threading.enumerate())
-
-    def sync_threads() -> list[threading.Thread]:
-        return [t for t in threading.enumerate() if t.name == "pos-sync" and t not in earlier]
-
-    seen: list[bool] = []
-
-    def after_start(till: RunningTill) -> None:  # the window is shown, the loop not yet run
-        seen.append(bool(sync_threads()))
-        poll = QTimer(till.window)
-
-        def check() -> None:
-            if sync_threads():
-                seen.append(True)
-                qapp.quit()
-
-        poll.timeout.connect(check)
-        poll.start(10)
-        QTimer.singleShot(START_TIMEOUT_MS, till.window, qapp.quit)  # never hangs
-
-    assert run(demo.config, after_start=after_start) == 0
-    assert seen == [False, True]
