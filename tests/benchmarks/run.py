@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.benchmarks import pricing, scan, startup, sync, ui
+from tests.benchmarks import pricing, scan, startup, sync, ui, workday
 
 BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "pricing": pricing.run,
@@ -21,6 +21,7 @@ BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "startup": startup.run,
     "sync": sync.run,
     "ui": ui.run,
+    "workday": workday.run,
 }
 
 

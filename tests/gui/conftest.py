@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from pos_client.config import TerminalConfig
 from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import RunningTill, build_till
-from pos_client.ui.dialogs import PayDialog
+from pos_client.ui.dialogs import PayDialog, SaleDialog
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.shift_dialogs import CashDialog
 
@@ -114,3 +114,11 @@ def pay_by_card(qtbot: QtBot, window: MainWindow) -> None:
     pay.card.click()
     with qtbot.waitSignal(pay.finished):
         qtbot.keyClick(pay, Qt.Key.Key_Return)
+
+
+def close_receipt(qtbot: QtBot, window: MainWindow) -> None:
+    """Enter on the finished receipt: the till is ready for the next customer."""
+    receipt = window.dialog
+    assert isinstance(receipt, SaleDialog)
+    with qtbot.waitSignal(receipt.finished):
+        qtbot.keyClick(receipt, Qt.Key.Key_Return)

@@ -16,12 +16,11 @@ from pos_client.core.sale import Sale
 from pos_client.demo import DEMO_TERMINAL, DemoEnvironment
 from pos_client.store.journal import SaleForReturn
 from pos_client.ui.app import RunningTill
-from pos_client.ui.dialogs import SaleDialog
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.return_dialog import ReturnDialog
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD
-from tests.gui.conftest import pay_by_card, press, scan, type_by_hand
+from tests.gui.conftest import close_receipt, pay_by_card, press, scan, type_by_hand
 from tests.other_till import OTHER_TERMINAL, OtherTill, open_other_till
 
 
@@ -29,10 +28,7 @@ def sell(qtbot: QtBot, till: RunningTill) -> None:
     for code in (GOLD_CARD, CAPPUCCINO, CAPPUCCINO, CAPPUCCINO, CROISSANT):
         scan(qtbot, code)
     pay_by_card(qtbot, till.window)
-    receipt = till.window.dialog
-    assert isinstance(receipt, SaleDialog)
-    with qtbot.waitSignal(receipt.finished):
-        qtbot.keyClick(receipt, Qt.Key.Key_Return)
+    close_receipt(qtbot, till.window)
 
 
 def return_dialog(qtbot: QtBot, window: MainWindow) -> ReturnDialog:
@@ -113,10 +109,7 @@ def test_a_receipt_is_picked_from_the_days_list_with_the_keyboard(
     sell(qtbot, till)
     scan(qtbot, CROISSANT)
     pay_by_card(qtbot, window)
-    receipt = window.dialog
-    assert isinstance(receipt, SaleDialog)
-    with qtbot.waitSignal(receipt.finished):
-        qtbot.keyClick(receipt, Qt.Key.Key_Return)
+    close_receipt(qtbot, window)
 
     press(qtbot, Qt.Key.Key_F5)
     ask = window.dialog
