@@ -1,9 +1,14 @@
-"""The status bar: online or not, what waits to sync, when the last sync was."""
+"""The status bar: online or not, what waits to sync, when the last sync was.
+
+When the bar is too narrow for all its parts (a 1024 px till, every warning at once), the
+least urgent give way first: the outlet, then the cashier, then the warnings, and the time of
+the last sync last of all. What the connection is and how many sales wait are never cut.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from pos_client.sync.status import SyncStatus, clock_is_off
@@ -31,6 +36,10 @@ class ElidedLabel(QLabel):
         painter.drawText(rect, int(self.alignment()), shown)
 
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+PART_GAP_PX = 4  # what QStatusBar keeps around each part beyond its layout's spacing
+
+
 class SyncStatusBar(QStatusBar):
     def __init__(self, outlet: str, terminal: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +60,8 @@ class SyncStatusBar(QStatusBar):
         self.cashier = ElidedLabel(self)
         self.cashier.setObjectName("cashier")
         self._outlet, self._terminal = outlet, terminal
+        # least urgent first
+        self._giving_way = (self.place, self.cashier, self.warning, self.clock, self.last_sync)
         self.status = SyncStatus()
         self.refresh()  # before the labels are laid out, which styles them with their state
         for widget in (
@@ -66,8 +77,33 @@ class SyncStatusBar(QStatusBar):
         self.addPermanentWidget(self.cashier)
         self.addPermanentWidget(self.place)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._give_way()
+
+    def _give_way(self) -> None:
+        """Narrow the least urgent parts, one after the other, by what the bar lacks."""
+        shown = [label for label in self.findChildren(QLabel) if not label.isHidden()]
+        for label in self._giving_way:
+            label.setMaximumWidth(QWIDGETSIZE_MAX)
+        margins = self.contentsMargins()
+        layout = self.layout()
+        spacing = (max(layout.spacing(), 0) if layout else 0) + PART_GAP_PX
+        needed = sum(label.sizeHint().width() + spacing for label in shown)
+        lacking = needed + margins.left() + margins.right() - self.width()
+        for label in self._giving_way:
+            if lacking <= 0:
+                break
+            if label.isHidden():
+                continue
+            hint = label.sizeHint().width()
+            keep = max(hint - lacking, label.minimumSizeHint().width())
+            label.setMaximumWidth(keep)
+            lacking -= hint - keep
+
     def show_cashier(self, text: str) -> None:
         self.cashier.setText(text)
+        self._give_way()
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
@@ -110,3 +146,4 @@ class SyncStatusBar(QStatusBar):
         self.warning.setToolTip("\n".join(status.warnings))
         self.warning.setVisible(bool(status.warnings))
         self.place.setText(tr("status_outlet", outlet=self._outlet, terminal=self._terminal))
+        self._give_way()

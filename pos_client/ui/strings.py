@@ -608,8 +608,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "cap_waived": QT_TRANSLATE_NOOP(
         "Staff", "A manager allowed spending above the offline cap on this receipt"
     ),
-    "status_cashier": QT_TRANSLATE_NOOP("StatusBar", "Cashier: {name}, shift {number}"),
-    "status_cashier_no_shift": QT_TRANSLATE_NOOP("StatusBar", "Cashier: {name}, no shift open"),
+    "status_cashier": QT_TRANSLATE_NOOP("StatusBar", "{name} · shift {number}"),
+    "status_cashier_no_shift": QT_TRANSLATE_NOOP("StatusBar", "{name} · no shift open"),
     "status_nobody": QT_TRANSLATE_NOOP("StatusBar", "Nobody logged in"),
     "receipt_cashier": QT_TRANSLATE_NOOP("Receipt", "Cashier"),
     "receipt_copy": QT_TRANSLATE_NOOP("Receipt", "RECEIPT COPY"),

@@ -1474,12 +1474,12 @@
         <translation>{outlet} · {terminal}</translation>
     </message>
     <message>
-        <source>Cashier: {name}, shift {number}</source>
-        <translation>Кассир: {name}, смена №{number}</translation>
+        <source>{name} · shift {number}</source>
+        <translation>{name} · смена {number}</translation>
     </message>
     <message>
-        <source>Cashier: {name}, no shift open</source>
-        <translation>Кассир: {name}, смена не открыта</translation>
+        <source>{name} · no shift open</source>
+        <translation>{name} · смена не открыта</translation>
     </message>
     <message>
         <source>Nobody logged in</source>

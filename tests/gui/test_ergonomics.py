@@ -181,3 +181,36 @@ def test_the_till_fits_a_1024_px_screen_in_both_languages_and_themes(till: Runni
         for high_contrast in (False, True):
             window.set_high_contrast(high_contrast)
             assert window.minimumSizeHint().width() <= SMALL_SCREEN_PX, (language, high_contrast)
+
+
+def cut_labels(window: MainWindow, names: tuple[str, ...]) -> list[str]:
+    """The status bar's parts among `names` that are shown narrower than their text."""
+    bar = window.status
+    labels = [getattr(bar, name) for name in names]
+    return [
+        f"{label.text()!r} {label.width()} < {label.sizeHint().width()} px"
+        for label in labels
+        if label.isVisible() and label.width() < label.sizeHint().width()
+    ]
+
+
+SYNC_PARTS = ("connection", "waiting", "last_sync")
+EVERY_PART = (*SYNC_PARTS, "cashier", "place")
+
+
+def test_the_status_bar_is_read_whole(till: RunningTill, qtbot: QtBot) -> None:
+    """Offline with sales waiting: at 1280 px every part is whole in both languages; at
+    1024 px the outlet and the cashier give way, and what waits to sync and when it last did
+    stay whole."""
+    window = till.window
+    window.status.show_status(
+        replace(window.status.status, online=False, working_offline=True, waiting=12)
+    )
+    for language in ("ru", "en"):
+        window.set_language(language)
+        qtbot.waitUntil(lambda: cut_labels(window, EVERY_PART) == [])
+    window.resize(SMALL_SCREEN_PX, 768)
+    for language in ("ru", "en"):
+        window.set_language(language)
+        qtbot.waitUntil(lambda: cut_labels(window, SYNC_PARTS) == [])
+        assert cut_labels(window, ("place",)) != []

@@ -51,7 +51,7 @@ def test_five_wrong_pins_lock_the_cashier_out(
     press(qtbot, Qt.Key.Key_F12)
     assert window.showing(flow.page) and window.dialog is None  # the till's keys are off
     log_in(qtbot, window, MANAGER)
-    assert window.status.cashier.text().startswith("Кассир: Мария Иванова, смена №1")
+    assert window.status.cashier.text().startswith("Мария Иванова · смена 1")
     qtbot.waitUntil(lambda: "login_while_locked" in hub_events(demo), timeout=10_000)
     assert hub_events(demo).count("login_failed") == 5
 
@@ -136,7 +136,7 @@ def test_closing_the_shift_counts_the_cash_and_warns_of_unsent_sales(
     assert "Пересчитано" in text and "Расхождение" in text and "−10,00" in text
     closed.accept()
     log_in(qtbot, window, CASHIER, opening="0")
-    assert window.status.cashier.text() == "Кассир: Анна Смирнова, смена №2"
+    assert window.status.cashier.text() == "Анна Смирнова · смена 2"
 
 
 def test_a_price_override_needs_a_reason_and_a_manager_and_reaches_the_hub_as_priced(
