@@ -37,7 +37,6 @@ class ElidedLabel(QLabel):
 
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
-PART_GAP_PX = 4  # what QStatusBar keeps around each part beyond its layout's spacing
 
 
 class SyncStatusBar(QStatusBar):
@@ -60,11 +59,7 @@ class SyncStatusBar(QStatusBar):
         self.cashier = ElidedLabel(self)
         self.cashier.setObjectName("cashier")
         self._outlet, self._terminal = outlet, terminal
-        # least urgent first
-        self._giving_way = (self.place, self.cashier, self.warning, self.clock, self.last_sync)
-        self.status = SyncStatus()
-        self.refresh()  # before the labels are laid out, which styles them with their state
-        for widget in (
+        self._sync_parts = (
             self.connection,
             self.waiting,
             self.dead,
@@ -72,7 +67,12 @@ class SyncStatusBar(QStatusBar):
             self.last_sync,
             self.warning,
             self.clock,
-        ):
+        )
+        # least urgent first
+        self._giving_way = (self.place, self.cashier, self.warning, self.clock, self.last_sync)
+        self.status = SyncStatus()
+        self.refresh()  # before the labels are laid out, which styles them with their state
+        for widget in self._sync_parts:
             self.addWidget(widget)
         self.addPermanentWidget(self.cashier)
         self.addPermanentWidget(self.place)
@@ -83,12 +83,13 @@ class SyncStatusBar(QStatusBar):
 
     def _give_way(self) -> None:
         """Narrow the least urgent parts, one after the other, by what the bar lacks."""
-        shown = [label for label in self.findChildren(QLabel) if not label.isHidden()]
+        parts = (*self._sync_parts, self.cashier, self.place)
+        shown = [label for label in parts if not label.isHidden()]
         for label in self._giving_way:
             label.setMaximumWidth(QWIDGETSIZE_MAX)
         margins = self.contentsMargins()
         layout = self.layout()
-        spacing = (max(layout.spacing(), 0) if layout else 0) + PART_GAP_PX
+        spacing = max(layout.spacing(), 0) if layout else 0
         needed = sum(label.sizeHint().width() + spacing for label in shown)
         lacking = needed + margins.left() + margins.right() - self.width()
         for label in self._giving_way:
