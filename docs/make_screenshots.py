@@ -142,15 +142,21 @@ def shoot_offline(window: MainWindow, app: QApplication, out: Path) -> None:
     window.work_offline.setChecked(True)
     settle(app, lambda: window.status.status.working_offline)
     window.handle_code(BASKET[2])
+    pay_by_card(window)
+    window.sync_now.trigger()
+    settle(app, lambda: window.status.status.waiting == 1)
+    save(window, out / "offline.png")
+
+
+def pay_by_card(window: MainWindow) -> None:
+    """Pay the receipt through the payment dialog, as the cashier does, and close its receipt."""
     window.pay()
     dialog = window.dialog
     assert isinstance(dialog, PayDialog)
     dialog.submitted.emit("card", 0)
-    window.sync_now.trigger()
-    settle(app, lambda: window.status.status.waiting == 1)
-    if window.dialog is not None:
-        window.dialog.accept()
-    save(window, out / "offline.png")
+    receipt = window.dialog
+    assert isinstance(receipt, SaleDialog)
+    receipt.accept()
 
 
 def shoot_problems(demo: DemoEnvironment, window: MainWindow, app: QApplication, out: Path) -> None:
@@ -170,14 +176,14 @@ def shoot_problems(demo: DemoEnvironment, window: MainWindow, app: QApplication,
     for code in BASKET:
         window.handle_code(code)
     window.checkout.set_redeem_points(100)
-    window.checkout.pay("card", 0)
+    pay_by_card(window)
     window.sync_now.trigger()
     settle(app, lambda: window.status.status.conflicts == 1)
     with demo.hub.store.transaction() as conn:
         conn.execute("DELETE FROM members WHERE member_id = ?", [member])
     for code in BASKET[:2] + BASKET[-1:]:
         window.handle_code(code)
-    window.checkout.pay("card", 0)
+    pay_by_card(window)
     window.sync_now.trigger()
     settle(app, lambda: window.status.status.dead_letters == 1)
     window.refresh()
