@@ -132,7 +132,7 @@ def shoot_staff(window: MainWindow, app: QApplication, out: Path, suffix: str) -
     flow.close_shift()
     close = window.dialog
     assert isinstance(close, CloseShiftDialog)
-    close.counted.setText("4950")
+    close.counted.setText("320")
     settle(app, timeout_ms=100)
     save(close, out / f"close-shift{suffix}.png")
     close.reject()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QKeySequence
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -249,14 +249,19 @@ def receipt_view(parent: QWidget, text: str, lines: int) -> QPlainTextEdit:
     view.setObjectName("receiptText")
     view.setReadOnly(True)
     view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows fit its width
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSize(13)
     view.setFont(font)
     view.setPlainText(text)
-    metrics = QFontMetrics(font)
-    rows = min(text.count("\n") + 2, lines)
+    view.ensurePolished()  # measured in the font the stylesheet gives it
+    metrics = view.fontMetrics()
+    rows = min(text.count("\n") + 1, lines)
+    # the layout rounds each row up to whole pixels: one row spare keeps the last one in view
+    frame = 2 * (view.frameWidth() + round(view.document().documentMargin()))
     view.setMinimumSize(
-        metrics.horizontalAdvance("M" * (RECEIPT_WIDTH + 4)), metrics.lineSpacing() * rows
+        metrics.horizontalAdvance("M" * (RECEIPT_WIDTH + 4)),
+        metrics.lineSpacing() * (rows + 1) + frame,
     )
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return view

@@ -21,6 +21,7 @@ from pos_client.ui.dialogs import (
     wrapped_label,
 )
 from pos_client.ui.strings import tr
+from pos_client.ui.theme import set_style_state
 
 
 class CashDialog(QDialog):
@@ -82,17 +83,23 @@ class CloseShiftDialog(QDialog):
 
     submitted = Signal(int, bool)  # counted kopecks, unsynced sales acknowledged
 
-    def __init__(self, report: str, waiting: int, parent: QWidget) -> None:
+    def __init__(self, report: str, expected: int, waiting: int, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("closeShiftDialog")
         self.setWindowTitle(tr("close_shift_title"))
+        self._expected = expected
         layout = QVBoxLayout(self)
         self.report = receipt_view(self, report, lines=24)
         layout.addWidget(self.report)
         layout.addWidget(QLabel(tr("close_counted_label"), self))
         self.counted = QLineEdit(self)
         self.counted.setObjectName("cashAmount")
+        self.counted.textChanged.connect(self._show_difference)
         layout.addWidget(self.counted)
+        self.difference = QLabel(self)
+        self.difference.setObjectName("countDifference")
+        layout.addWidget(self.difference)
+        self._show_difference("")
         self.unsynced = QCheckBox(tr("close_unsynced", waiting=waiting), self)
         self.unsynced.setObjectName("unsyncedAck")
         self.unsynced.setVisible(waiting > 0)
@@ -107,6 +114,23 @@ class CloseShiftDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         grow_to_fit(self)
+
+    def _show_difference(self, text: str) -> None:
+        """What the drawer should hold and, as the count is typed, how far off it is."""
+        try:
+            counted = parse_money(text)
+        except MoneyError:
+            self.difference.setText(tr("close_expected", amount=self._expected))
+            set_style_state(self.difference, "kind", "info")
+            return
+        off = counted - self._expected
+        if off == 0:
+            shown, kind = tr("close_matches"), "ok"
+        else:
+            key = "close_short" if off < 0 else "close_over"
+            shown, kind = tr(key, amount=abs(off)), "off"
+        self.difference.setText(shown)
+        set_style_state(self.difference, "kind", kind)
 
     def _submit(self) -> None:
         try:

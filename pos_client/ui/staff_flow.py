@@ -185,7 +185,9 @@ class StaffFlow(QObject):
         if summary is None:
             return
         report = render_shift(shift, summary, self._name_of(shift.opened_by))
-        dialog = CloseShiftDialog(report, summary.waiting_to_sync, self.window)
+        dialog = CloseShiftDialog(
+            report, summary.expected_cash, summary.waiting_to_sync, self.window
+        )
 
         def submitted(counted: int, acknowledged: bool) -> None:
             try:

@@ -528,6 +528,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Shift", "I know: {waiting} not sent to the hub yet; they go at the next connection"
     ),
     "close_confirm": QT_TRANSLATE_NOOP("Shift", "Close shift"),
+    "close_expected": QT_TRANSLATE_NOOP("Shift", "Expected in the drawer: {amount}"),
+    "close_matches": QT_TRANSLATE_NOOP("Shift", "The count matches the expected cash"),
+    "close_short": QT_TRANSLATE_NOOP("Shift", "Short by {amount}"),
+    "close_over": QT_TRANSLATE_NOOP("Shift", "Over by {amount}"),
     "shift_report_title": QT_TRANSLATE_NOOP("Shift", "Shift {number}"),
     "shift_opened_by": QT_TRANSLATE_NOOP("Shift", "Opened {at} by {name}"),
     "shift_closed_by": QT_TRANSLATE_NOOP("Shift", "Closed {at} by {name}"),

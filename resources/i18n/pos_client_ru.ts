@@ -1217,6 +1217,22 @@
         <translation>Закрыть смену</translation>
     </message>
     <message>
+        <source>Expected in the drawer: {amount}</source>
+        <translation>Должно быть в кассе: {amount}</translation>
+    </message>
+    <message>
+        <source>The count matches the expected cash</source>
+        <translation>Пересчёт сходится с ожидаемой суммой</translation>
+    </message>
+    <message>
+        <source>Short by {amount}</source>
+        <translation>Недостача: {amount}</translation>
+    </message>
+    <message>
+        <source>Over by {amount}</source>
+        <translation>Излишек: {amount}</translation>
+    </message>
+    <message>
         <source>Shift {number}</source>
         <translation>Смена №{number}</translation>
     </message>

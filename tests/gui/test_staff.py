@@ -122,7 +122,16 @@ def test_closing_the_shift_counts_the_cash_and_warns_of_unsent_sales(
     assert "Смена №1" in report and "Продажи: 1" in report
     assert "Наличные на начало              5 000,00 ₽" in report
     assert close.unsynced.isVisible()
+    assert close.report.verticalScrollBar().maximum() == 0  # read whole, no scrolling
+    assert close.difference.text() == "Должно быть в кассе: 5\u00a0000,00\u00a0₽"
+    close.counted.setText("5 000")
+    assert close.difference.text() == "Пересчёт сходится с ожидаемой суммой"
+    close.counted.setText("5010,5")
+    assert close.difference.text() == "Излишек: 10,50\u00a0₽"
+    close.counted.setText("5 000 руб")
+    assert close.difference.text() == "Должно быть в кассе: 5\u00a0000,00\u00a0₽"
     close.counted.setText("4990")
+    assert close.difference.text() == "Недостача: 10,00\u00a0₽"
     qtbot.keyClick(close.counted, Qt.Key.Key_Return)
     assert close.error.text().startswith("Не отправлено на сервер: 1")
     close.unsynced.setChecked(True)
