@@ -40,6 +40,7 @@ from loyalty_hub.models import (
     RulesetBody,
     StaffBody,
     StaffListBody,
+    TerminalBody,
     TransactionBatch,
 )
 from loyalty_hub.phones import key_text, outlet_phone_key, without_raw_phone
@@ -53,7 +54,7 @@ from loyalty_hub.tokens import public_keys
 from loyalty_hub.transactions import apply_batch
 
 JSON = "application/json"
-API_VERSION = "1.7.0"  # of the contract in resources/api/openapi.yaml, not of the program
+API_VERSION = "1.8.0"  # of the contract in resources/api/openapi.yaml, not of the program
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "not found"}}
 BAD_BODY: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "the body cannot be read as JSON"}
@@ -214,6 +215,11 @@ def create_app(store: HubStore) -> FastAPI:
         """The outlet's key for the phone HMACs in its member cache."""
         with store.transaction() as conn:
             return PhoneKeyBody(key=key_text(outlet_phone_key(conn, auth.outlet_id)))
+
+    @api.get("/v1/terminal")
+    def terminal(auth: Terminal) -> TerminalBody:
+        """The terminal and outlet the token belongs to, for a till to check its settings."""
+        return TerminalBody(terminal_id=auth.terminal_id, outlet_id=auth.outlet_id)
 
     @api.get("/v1/keys")
     def keys(auth: Terminal) -> KeysBody:

@@ -337,6 +337,11 @@ class Health(BaseModel):
     time: str
 
 
+class TerminalBody(BaseModel):
+    terminal_id: str
+    outlet_id: str
+
+
 class KeysBody(BaseModel):
     keys: dict[str, str]  # key id -> Ed25519 public key, 32 bytes in unpadded base64url
 

@@ -114,8 +114,10 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     missing = [k for k in ("api_url", "outlet_id", "terminal_id", "token") if not values.get(k)]
     if missing:
         raise ConfigError(
-            f"the terminal is not configured: {', '.join(missing)} missing. Write them to "
-            f"{path} or set {', '.join(ENV_PREFIX + k.upper() for k in missing)}; "
+            f"the terminal is not configured: {', '.join(missing)} missing. Set it up with "
+            "`pos-client provision --api URL --outlet ID --terminal-id ID --token TOKEN` "
+            f"(it writes {path}), or set "
+            f"{', '.join(ENV_PREFIX + k.upper() for k in missing)}; "
             "or run `pos-client --demo` to try the product."
         )
     language = str(values.get("language", "ru"))

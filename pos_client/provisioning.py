@@ -16,7 +16,7 @@ import tomli_w
 
 from pos_client.config import TerminalConfig
 from pos_client.sync.client import HubClient
-from pos_client.sync.errors import HubError
+from pos_client.sync.errors import HubError, TerminalIdentity
 from pos_client.token_store import KEYRING, TokenStoreError, save_token
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
@@ -70,12 +70,14 @@ class Settings:
             )
 
 
-def check_connection(api_url: str, token: str) -> str:
-    """Ask the hub whether it answers and accepts the token; a sentence saying how it went.
-    Raises HubError (unavailable, refused, bad answer) when it does not."""
-    with HubClient(api_url, token, timeout=CHECK_TIMEOUT) as client:
+def check_connection(settings: Settings) -> str:
+    """Ask the hub whether it answers and knows the token as this terminal of this outlet; a
+    sentence saying how it went. Raises HubError (unavailable, refused, bad answer, wrong
+    terminal) when it does not."""
+    api_url = settings.api_url.rstrip("/")
+    with HubClient(api_url, settings.token, timeout=CHECK_TIMEOUT) as client:
         client.health()
-        client.get_json("/v1/keys")  # any authenticated call: a refused token fails here
+        client.confirm_terminal(TerminalIdentity(settings.terminal_id, settings.outlet_id))
     return f"the hub at {api_url} answers and accepts this terminal's token"
 
 
@@ -90,7 +92,7 @@ def provision(
         )
     if check:
         try:
-            check_connection(settings.api_url.rstrip("/"), settings.token)
+            check_connection(settings)
         except HubError as exc:
             raise ProvisionError(f"connection test failed: {exc}") from exc
     try:

@@ -17,8 +17,14 @@ from pydantic import BaseModel, ValidationError
 from pos_client.core.loyalty import Member, MemberError
 from pos_client.core.sale import Sale
 from pos_client.store.journal import DeliveryResult, OutboxItem, SaleForReturn
-from pos_client.sync.errors import HubBadAnswer, HubRefused, HubUnavailable
-from pos_client.sync.models import BatchResult, HealthAnswer, ReceiptAnswer
+from pos_client.sync.errors import (
+    HubBadAnswer,
+    HubRefused,
+    HubUnavailable,
+    HubWrongTerminal,
+    TerminalIdentity,
+)
+from pos_client.sync.models import BatchResult, HealthAnswer, ReceiptAnswer, TerminalAnswer
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=3.0)
 M = TypeVar("M", bound=BaseModel)
@@ -86,6 +92,14 @@ class HubClient:
 
     def health(self) -> HealthAnswer:
         return self._parse(self._request("GET", "/v1/health"), HealthAnswer)
+
+    def confirm_terminal(self, expected: TerminalIdentity) -> None:
+        """Raises HubWrongTerminal unless the hub knows this token as `expected` (HubRefused
+        when it does not know the token at all)."""
+        answer = self._parse(self._request("GET", "/v1/terminal"), TerminalAnswer)
+        known = TerminalIdentity(answer.terminal_id, answer.outlet_id)
+        if known != expected:
+            raise HubWrongTerminal(known, expected)
 
     def get_json(self, path: str, **params: str | int) -> dict[str, Any]:
         """A JSON object from the hub; anything else is a bad answer."""

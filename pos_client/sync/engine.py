@@ -26,7 +26,7 @@ from pos_client.store.caches import (
 from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.sync.client import HubClient
-from pos_client.sync.errors import HubBadAnswer
+from pos_client.sync.errors import HubBadAnswer, TerminalIdentity
 from pos_client.sync.models import (
     CatalogAnswer,
     KeysAnswer,
@@ -74,8 +74,10 @@ class SyncEngine:
         *,
         batch_size: int = DEFAULT_BATCH,
         phone_key: SecretFile | None = None,
+        terminal: TerminalIdentity | None = None,
     ) -> None:
         self._client = client
+        self._unconfirmed = terminal  # asked of the hub before the first push
         self._journal = journal
         self._caches = caches
         self._clock = clock
@@ -83,11 +85,15 @@ class SyncEngine:
         self._phone_key = phone_key
 
     def sync_once(self) -> SyncReport:
-        """Push everything waiting, then refresh the caches. Raises HubError when the hub fails.
+        """Push everything waiting, then refresh the caches. Raises HubError when the hub fails,
+        and HubWrongTerminal, sending nothing, when the hub knows the token as another till.
 
         A cache whose payload does not validate is kept as it was, with a warning.
         """
         report = SyncReport()
+        if self._unconfirmed is not None:
+            self._client.confirm_terminal(self._unconfirmed)
+            self._unconfirmed = None
         self.push_all(report)
         self.pull(report)
         self._caches.set_meta(LAST_SYNC_KEY, self._clock().isoformat())

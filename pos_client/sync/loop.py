@@ -23,7 +23,7 @@ from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError, open_database
 from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.store.secret_file import SecretFile
-from pos_client.sync.errors import HubError
+from pos_client.sync.errors import HubError, TerminalIdentity
 from pos_client.sync.status import SyncStatus, clock_is_off, skew_text
 
 if TYPE_CHECKING:
@@ -57,8 +57,10 @@ class SyncLoop:
         rng: random.Random | None = None,
         transport: httpx.BaseTransport | None = None,
         phone_key_path: Path | None = None,
+        terminal: TerminalIdentity | None = None,
     ) -> None:
         self._db_path = db_path
+        self._terminal = terminal
         self._api_url = api_url
         self._token = token
         self._clock = clock
@@ -155,7 +157,14 @@ class SyncLoop:
         journal, caches = Journal(db), Caches(db)
         network = self._network()
         client = HubClient(self._api_url, self._token, transport=network)
-        engine = SyncEngine(client, journal, caches, self._clock, phone_key=self._phone_key)
+        engine = SyncEngine(
+            client,
+            journal,
+            caches,
+            self._clock,
+            phone_key=self._phone_key,
+            terminal=self._terminal,
+        )
         last = caches.meta(LAST_SYNC_KEY)
         self._publish_queue(journal, last_sync_at=datetime.fromisoformat(last) if last else None)
         try:

@@ -63,6 +63,11 @@ class PhoneKeyAnswer(Answer):
     key: str = Field(pattern=r"^[A-Za-z0-9_-]{43}$")  # 32 bytes, unpadded base64url
 
 
+class TerminalAnswer(Answer):
+    terminal_id: str = Field(min_length=1, max_length=64)
+    outlet_id: str = Field(min_length=1, max_length=64)
+
+
 class KeysAnswer(Answer):
     keys: dict[str, str] = Field(min_length=1)  # key id -> Ed25519 public key, base64url
 

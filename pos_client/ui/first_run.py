@@ -8,6 +8,7 @@ screen and nothing is written.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from pos_client.config import LANGUAGES
 from pos_client.provisioning import ProvisionError, Settings, check_connection, provision
-from pos_client.sync.errors import HubError
+from pos_client.sync.errors import HubError, HubWrongTerminal
 from pos_client.ui.app import prepared_app
 from pos_client.ui.dialogs import grow_to_fit
 from pos_client.ui.strings import set_language, tr
@@ -142,7 +143,9 @@ class SetupScreen(QDialog):
         """Runs on a pool thread."""
         url = settings.api_url.rstrip("/")
         try:
-            check_connection(url, settings.token)
+            check_connection(settings)
+        except HubWrongTerminal as exc:
+            answer = (False, tr("setup_hub_wrong_terminal", **asdict(exc.hub)))
         except HubError as exc:
             answer = (False, tr(f"setup_hub_{exc.kind}", detail=str(exc)))
         else:

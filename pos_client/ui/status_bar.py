@@ -116,6 +116,8 @@ class SyncStatusBar(QStatusBar):
             key, state = "status_working_offline", "offline"
         elif status.error_kind == "refused":
             key, state = "status_refused", "offline"
+        elif status.error_kind == "wrong_terminal":
+            key, state = "status_wrong_terminal", "offline"
         elif status.error_kind == "bad_answer":
             key, state = "status_bad_answer", "offline"
         elif status.error_kind == "store":

@@ -88,6 +88,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "status_connecting": QT_TRANSLATE_NOOP("StatusBar", "● Connecting…"),
     "status_refused": QT_TRANSLATE_NOOP("StatusBar", "● Token refused"),
     "status_bad_answer": QT_TRANSLATE_NOOP("StatusBar", "● Server answers wrongly"),
+    "status_wrong_terminal": QT_TRANSLATE_NOOP("StatusBar", "● Another till's token"),
     "status_store_error": QT_TRANSLATE_NOOP("StatusBar", "● Database error"),
     "status_cache_warning": QT_TRANSLATE_NOOP("StatusBar", "⚠ Server data refused"),
     "status_waiting": QT_TRANSLATE_NOOP("StatusBar", "Waiting to sync: {count}"),
@@ -431,6 +432,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "setup_hub_refused": QT_TRANSLATE_NOOP(
         "Setup", "The hub refused the token: check the token and the terminal ID"
+    ),
+    "setup_hub_wrong_terminal": QT_TRANSLATE_NOOP(
+        "Setup",
+        "The hub knows this token as terminal {terminal_id} of outlet {outlet_id}:"
+        " correct the outlet and terminal ID, or use this terminal's own token",
     ),
     "setup_hub_bad_answer": QT_TRANSLATE_NOOP(
         "Setup", "What answers at this address is not the loyalty hub ({detail})"

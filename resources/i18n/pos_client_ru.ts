@@ -1134,6 +1134,10 @@
         <translation>Сервер не принял токен: проверьте токен и номер кассы</translation>
     </message>
     <message>
+        <source>The hub knows this token as terminal {terminal_id} of outlet {outlet_id}: correct the outlet and terminal ID, or use this terminal&apos;s own token</source>
+        <translation>На сервере этот токен принадлежит кассе {terminal_id} магазина {outlet_id}: исправьте магазин и номер кассы или введите токен этой кассы</translation>
+    </message>
+    <message>
         <source>What answers at this address is not the loyalty hub ({detail})</source>
         <translation>По этому адресу отвечает не сервер программы лояльности ({detail})</translation>
     </message>
@@ -1452,6 +1456,10 @@
     <message>
         <source>● Server answers wrongly</source>
         <translation>● Сервер отвечает с ошибкой</translation>
+    </message>
+    <message>
+        <source>● Another till&apos;s token</source>
+        <translation>● Токен другой кассы</translation>
     </message>
     <message>
         <source>● Database error</source>

@@ -64,13 +64,20 @@ def test_test_connection_says_the_hub_answers_then_save_writes_the_settings(
     assert token_file.stat().st_mode & 0o777 == 0o600
 
 
-def test_a_wrong_token_and_a_hub_that_is_gone_are_told_apart(
-    qtbot: QtBot, screen: SetupScreen, hub: EmbeddedHub
+def test_a_wrong_token_another_tills_token_and_a_hub_that_is_gone_are_told_apart(
+    qtbot: QtBot, screen: SetupScreen, hub: EmbeddedHub, hub_token: str
 ) -> None:
     fill(qtbot, screen, api_url=hub.url, outlet_id=OUTLET, terminal_id=TERMINAL, token="x" * 43)
     qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.status.property("kind") == "error", timeout=TEST_TIMEOUT_MS)
     assert "The hub refused the token" in screen.status.text()
+    fill(qtbot, screen, terminal_id=f"{OUTLET}-T02", token=hub_token)  # T01's token
+    qtbot.mouseClick(screen.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "knows this token" in screen.status.text(), timeout=TEST_TIMEOUT_MS)
+    assert screen.status.text() == (
+        f"The hub knows this token as terminal {TERMINAL} of outlet {OUTLET}: correct the"
+        " outlet and terminal ID, or use this terminal's own token"
+    )
     url = hub.url
     hub.stop()
     fill(qtbot, screen, api_url=url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -58,6 +59,10 @@ def test_what_degrades_and_what_breaks(
     refused = run_checks(terminal(hub, "not-a-token", tmp_path))
     assert {c.name: c.status for c in refused}["token"] == "broken"
     assert overall(refused) == "broken"
+    elsewhere = replace(terminal(hub, hub_token, tmp_path), outlet_id="msk-arbat")
+    (token,) = [c for c in run_checks(elsewhere) if c.name == "token"]
+    assert token.status == "broken"
+    assert token.detail.startswith(f"the hub knows this token as terminal {TERMINAL} of outlet")
     hub.stop()
     offline = run_checks(terminal(hub, hub_token, tmp_path))
     assert {c.name: c.status for c in offline}["hub"] == "degraded"

@@ -20,8 +20,8 @@ from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
 from pos_client.store.journal import Journal, SaleForReturn
 from pos_client.sync.client import HubClient
-from pos_client.sync.engine import SyncEngine
-from pos_client.sync.errors import HubRefused
+from pos_client.sync.engine import SyncEngine, SyncReport
+from pos_client.sync.errors import HubRefused, HubWrongTerminal, TerminalIdentity
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, OUTLET, TERMINAL
 
 pytestmark = pytest.mark.integration
@@ -296,3 +296,36 @@ def test_sync_once_and_status_on_the_command_line(
     monkeypatch.setenv("POS_CLIENT_TOKEN", "wrong-token-wrong-token")
     assert main([*config, "sync", "--once"]) == 1
     assert "refused" in capsys.readouterr().err
+
+
+def test_a_till_set_up_with_another_tills_token_sends_nothing_until_it_has_its_own(
+    hub: EmbeddedHub,
+    hub_token: str,
+    journal: Journal,
+    caches: Caches,
+) -> None:
+    """The token of T01 pasted into T77's settings: its sales would be refused as another
+    outlet's or filed under T01, so the till asks the hub whose token it is and sends nothing."""
+    seventy_seven = f"{OUTLET}-T77"
+    _, own_token = hub.store.add_terminal(OUTLET, seventy_seven)
+    with HubClient(hub.url, own_token) as client:
+        SyncEngine(client, journal, caches, utc_now).pull(SyncReport())
+    checkout = Checkout(
+        journal=journal, caches=caches, till=Till(OUTLET, seventy_seven), clock=utc_now
+    )
+    checkout.scan(CAPPUCCINO)
+    checkout.pay("card", 0)
+    identity = TerminalIdentity(seventy_seven, OUTLET)
+    with HubClient(hub.url, hub_token) as client:
+        engine = SyncEngine(client, journal, caches, utc_now, terminal=identity)
+        with pytest.raises(HubWrongTerminal) as refused:
+            engine.sync_once()
+    assert str(refused.value) == (
+        f"the hub knows this token as terminal {TERMINAL} of outlet {OUTLET};"
+        f" this till is set up as terminal {seventy_seven} of outlet {OUTLET}"
+    )
+    assert journal.queue_state().waiting == 1 and journal.problems() == []
+    assert hub.store.query("SELECT COUNT(*) FROM transactions")[0][0] == 0
+    with HubClient(hub.url, own_token) as client:
+        report = SyncEngine(client, journal, caches, utc_now, terminal=identity).sync_once()
+    assert (report.sent, report.applied) == (1, 1)

@@ -1,4 +1,5 @@
-"""`provision --check` against the real hub: a good token, a wrong one, no hub at all."""
+"""`provision --check` against the real hub: a good token, a wrong one, another till's, no hub
+at all."""
 
 from __future__ import annotations
 
@@ -24,6 +25,14 @@ def test_a_wrong_token_or_no_hub_fails_the_check_and_writes_nothing(
     wrong = Settings(hub.url, "spb-nevsky", "spb-nevsky-T01", "x" * 43)
     with pytest.raises(ProvisionError, match="refused this terminal's token"):
         provision(wrong, tmp_path / "config.toml", check=True)
+    for outlet, terminal in (("msk-arbat", "spb-nevsky-T01"), ("spb-nevsky", "spb-nevsky-T02")):
+        elsewhere = Settings(hub.url, outlet, terminal, hub_token)  # a typo, or a token mixed up
+        with pytest.raises(
+            ProvisionError,
+            match=f"the hub knows this token as terminal spb-nevsky-T01 of outlet spb-nevsky;"
+            f" this till is set up as terminal {terminal} of outlet {outlet}",
+        ):
+            provision(elsewhere, tmp_path / "config.toml", check=True)
     url = hub.url
     hub.stop()
     gone = Settings(url, "spb-nevsky", "spb-nevsky-T01", hub_token)

@@ -22,8 +22,9 @@ def test_file_then_environment(tmp_path: Path) -> None:
 
 
 def test_missing_settings_are_named(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="api_url, outlet_id, terminal_id, token missing"):
+    with pytest.raises(ConfigError, match="api_url, outlet_id, terminal_id, token missing") as e:
         load_config(tmp_path / "absent.toml", env={})
+    assert "`pos-client provision --api URL --outlet ID" in str(e.value)  # how to set it up
 
 
 @pytest.mark.parametrize(

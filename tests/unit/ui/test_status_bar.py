@@ -24,6 +24,11 @@ def bar(qtbot: QtBot) -> SyncStatusBar:
         (SyncStatus(online=True), "● Online", "online"),
         (SyncStatus(online=False, error_kind="unavailable"), "● Offline", "offline"),
         (SyncStatus(online=False, error_kind="refused"), "● Token refused", "offline"),
+        (
+            SyncStatus(online=False, error_kind="wrong_terminal"),
+            "● Another till's token",
+            "offline",
+        ),
         (SyncStatus(online=False, error_kind="bad_answer"), "● Server answers wrongly", "offline"),
         (SyncStatus(online=False, working_offline=True), "● Working offline", "offline"),
     ],
