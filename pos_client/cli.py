@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pos_client import __version__
@@ -295,7 +296,6 @@ def _doctor(args: argparse.Namespace) -> int:
 def _sync(args: argparse.Namespace) -> int:
     """Exit 0 when the round completed, 1 when the hub could not be reached or refused."""
     import json
-    from datetime import UTC, datetime
 
     from pos_client.store.db import StoreError
     from pos_client.sync.errors import HubError
@@ -343,14 +343,33 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(state, ensure_ascii=False))
         return 0
+    now = datetime.now(UTC)
     print(f"waiting to sync  {state['waiting']}")
-    print(f"oldest unsent    {state['oldest_unsent'] or '-'}")
-    print(f"last sync        {state['last_sync'] or 'never'}")
+    print(f"oldest unsent    {_moment(state['oldest_unsent'], now) or '-'}")
+    print(f"last sync        {_moment(state['last_sync'], now) or 'never'}")
     print(f"dead letters     {state['dead_letters']}")
     print(f"conflicts        {state['conflicts']}")
     for name, cache in state["caches"].items():
-        print(f"cache {name:10} version {cache['version']}, updated {cache['updated_at']}")
+        updated = _moment(cache["updated_at"], now)
+        print(f"cache {name:10} version {cache['version']}, updated {updated}")
     return 0
+
+
+def _moment(iso: str | None, now: datetime) -> str | None:
+    """A stored UTC time as the till's local time and how long ago it was."""
+    if not iso:
+        return None
+    at = datetime.fromisoformat(iso)
+    seconds = max((now - at).total_seconds(), 0.0)
+    if seconds < 120:
+        ago = f"{seconds:.0f} s"
+    elif seconds < 7200:
+        ago = f"{seconds / 60:.0f} min"
+    elif seconds < 172800:
+        ago = f"{seconds / 3600:.1f} h"
+    else:
+        ago = f"{seconds / 86400:.1f} days"
+    return f"{at.astimezone():%Y-%m-%d %H:%M:%S %z} ({ago} ago)"
 
 
 def _backup_or_restore(args: argparse.Namespace) -> int:

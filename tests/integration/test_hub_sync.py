@@ -4,6 +4,7 @@ coupon holds and single use, returns, conflicts repeated as duplicates, and the 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -290,6 +291,12 @@ def test_sync_once_and_status_on_the_command_line(
     assert (status["waiting"], status["dead_letters"], status["conflicts"]) == (1, 0, 0)
     assert status["oldest_unsent"] and status["last_sync"]
     assert set(status["caches"]) == {"ruleset", "catalog", "members", "keys", "staff"}
+    assert main([*config, "status"]) == 0
+    text = capsys.readouterr().out
+    local = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4} \(\d+ s ago\)"  # local time and age
+    assert re.search(rf"^oldest unsent    {local}$", text, re.MULTILINE), text
+    assert re.search(rf"^last sync        {local}$", text, re.MULTILINE), text
+    assert re.search(rf"^cache ruleset    version 2, updated {local}$", text, re.MULTILINE)
 
     assert main([*config, "sync", "--once"]) == 0
     assert "sent 1: applied 1, duplicate 0" in capsys.readouterr().out
