@@ -338,8 +338,11 @@ class MainWindow(QMainWindow):
         self.show_message("", "none")
 
     def show_message(self, text: str, kind: str = "info") -> None:
+        """Say what happened; a refusal also beeps, for a cashier whose eyes are on the goods."""
         self.message.setText(text)
         set_style_state(self.message, "kind", kind)
+        if kind == "error":
+            QApplication.beep()
 
     def attempt(self, action: Callable[[], object]) -> bool:
         """Run a checkout action: on success show the new state, on refusal say why."""

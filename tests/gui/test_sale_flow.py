@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos_client.demo import DemoEnvironment
@@ -72,16 +73,21 @@ def test_scanning_the_next_item_closes_the_finished_receipt(
     assert [line.product.barcode for line in window.checkout.receipt.lines] == [CROISSANT]
 
 
-def test_an_unknown_barcode_is_explained_and_changes_nothing(
-    till: RunningTill, qtbot: QtBot
+def test_an_unknown_barcode_is_explained_with_a_beep_and_changes_nothing(
+    till: RunningTill, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = till.window
+    beeps: list[None] = []
+    monkeypatch.setattr(QApplication, "beep", lambda: beeps.append(None))
     scan(qtbot, WATER)
+    assert beeps == []
     scan(qtbot, "4600000000008")
     assert window.message.text() == "Код 4600000000008 — не товар и не карта покупателя"
     assert window.message.property("kind") == "error"
+    assert len(beeps) == 1
     scan(qtbot, "4600000000000")
     assert "контрольная цифра" in window.message.text()
+    assert len(beeps) == 2
     assert len(window.checkout.receipt.lines) == 1
 
 
