@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -483,6 +483,10 @@ class Checkout:
     def sync_problems(self) -> list[Problem]:
         """Dead letters and conflicts, newest first."""
         return store_call(self._journal.problems)
+
+    def resend_rejected(self, keys: Sequence[str]) -> int:
+        """Dead letters back in the queue for the next sync; how many went back."""
+        return store_call(lambda: self._journal.resend(keys))
 
     def require_shift(self) -> None:
         """Money moves only within an open shift, so every sale and return is in its report."""

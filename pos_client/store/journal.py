@@ -332,6 +332,24 @@ class Journal:
             )
             db.executemany("DELETE FROM outbox WHERE key = ?", [(r.key,) for r in settled])
 
+    def resend(self, keys: Sequence[str]) -> int:
+        """Put dead letters back in the outbox, in their original order, for the next sync:
+        the hub stores nothing it rejects, so a record refused for a cause since put right (a
+        member the hub did not know yet) applies once. Returns how many went back."""
+        with immediate_transaction(self._db) as db:
+            chosen = json.dumps(list(keys))
+            moved = db.execute(
+                "INSERT INTO outbox (key, kind, body, created_at, last_error)"
+                " SELECT key, kind, body, COALESCE(json_extract(body, '$.created_at'), failed_at),"
+                " 'rejected before: ' || reason FROM dead_letters"
+                " WHERE key IN (SELECT value FROM json_each(?)) ON CONFLICT (key) DO NOTHING",
+                [chosen],
+            ).rowcount
+            db.execute(
+                "DELETE FROM dead_letters WHERE key IN (SELECT value FROM json_each(?))", [chosen]
+            )
+        return moved
+
     def note_failed_attempt(self, keys: Iterable[str], error: str) -> None:
         with immediate_transaction(self._db) as db:
             for key in keys:

@@ -475,7 +475,21 @@ class MainWindow(QMainWindow):
         except CheckoutError as exc:
             self.show_error(exc)
             return
-        self._open(ProblemsDialog(problems, self))
+        dialog = ProblemsDialog(problems, self)
+        dialog.resend_requested.connect(lambda keys: self._resend(dialog, keys))
+        self._open(dialog)
+
+    def _resend(self, dialog: ProblemsDialog, keys: list[str]) -> None:
+        """Chosen rejected records back in the queue, and a sync round to take them."""
+        try:
+            count = self.checkout.resend_rejected(keys)
+            problems = self.checkout.sync_problems()
+        except CheckoutError as exc:
+            dialog.show_result(error_text(exc), "error")
+            return
+        dialog.show_problems(problems)
+        dialog.show_result(tr("problems_resent", count=count), "info")
+        self._sync_now()
 
     def take_offers(self) -> None:
         """F11: the identified member's personal offers go on the receipt."""

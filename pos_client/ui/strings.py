@@ -138,6 +138,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "reason_member_id_taken": QT_TRANSLATE_NOOP("SyncProblems", "that member id exists already"),
     "problems_overdraft": QT_TRANSLATE_NOOP("SyncProblems", "beyond the balance: {points} points"),
+    "problems_resend": QT_TRANSLATE_NOOP("SyncProblems", "Send again"),
+    "problems_resent": QT_TRANSLATE_NOOP(
+        "SyncProblems", "Back in the queue: {count}; they go with this sync"
+    ),
     "problems_export": QT_TRANSLATE_NOOP("SyncProblems", "Export to CSV…"),
     "problems_exported": QT_TRANSLATE_NOOP("SyncProblems", "{count} rows exported to {path}"),
     "problems_export_failed": QT_TRANSLATE_NOOP("SyncProblems", "Could not export: {error}"),

@@ -1585,6 +1585,14 @@
         <translation>сверх остатка: {points} б.</translation>
     </message>
     <message>
+        <source>Send again</source>
+        <translation>Отправить повторно</translation>
+    </message>
+    <message>
+        <source>Back in the queue: {count}; they go with this sync</source>
+        <translation>Снова в очереди: {count}; уйдут с этой синхронизацией</translation>
+    </message>
+    <message>
         <source>Export to CSV…</source>
         <translation>Выгрузить в CSV…</translation>
     </message>

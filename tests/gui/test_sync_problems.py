@@ -51,6 +51,7 @@ def test_conflicts_and_rejections_are_shown_and_exported(
     assert window.status.conflicts.text() == "Конфликтов: 1"
 
     with hub.transaction() as conn:
+        member_row = conn.execute("SELECT * FROM members WHERE member_id = ?", [MEMBER]).fetchone()
         conn.execute("DELETE FROM members WHERE member_id = ?", [MEMBER])
     scan(qtbot, CAPPUCCINO)
     scan(qtbot, GOLD_CARD)
@@ -76,6 +77,26 @@ def test_conflicts_and_rejections_are_shown_and_exported(
     assert dialog.result_label.text() == f"Выгружено строк: 2 в {target}"
     dialog.export_to(tmp_path / "missing" / "problems.csv")
     assert dialog.result_label.text().startswith("Не удалось выгрузить:")
+
+    # the member is back on the hub: the refused sale can go again; a conflict cannot
+    with hub.transaction() as conn:
+        marks = ", ".join("?" * len(member_row))
+        conn.execute(f"INSERT INTO members VALUES ({marks})", tuple(member_row))
+    lists = [problem.list for problem in dialog.problems]
+    assert not dialog.resend_button.isEnabled()  # nothing chosen
+    dialog.table.selectRow(lists.index("conflict"))
+    assert not dialog.resend_button.isEnabled()
+    dialog.table.selectRow(lists.index("dead_letter"))
+    assert dialog.resend_button.isEnabled()
+    qtbot.mouseClick(dialog.resend_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_label.text() == "Снова в очереди: 1; уйдут с этой синхронизацией"
+    assert [problem.list for problem in dialog.problems] == ["conflict"]
+    qtbot.waitUntil(
+        lambda: window.status.status.dead_letters == 0 and window.status.status.waiting == 0,
+        timeout=10_000,
+    )
+    assert not window.status.dead.isVisible()
+    assert hub.query("SELECT COUNT(*) FROM transactions WHERE kind = 'sale'")[0][0] == 2
 
 
 def test_a_clock_off_the_hub_is_shown(till: RunningTill, qtbot: QtBot) -> None:

@@ -93,6 +93,29 @@ def test_rows_leave_the_outbox_only_by_their_own_result(journal: Journal, caches
     assert journal.sale_count() == 5  # the journal keeps every sale
 
 
+def test_only_chosen_dead_letters_go_back_to_the_queue_as_they_were(
+    journal: Journal, terminal_db
+) -> None:  # type: ignore[no-untyped-def]
+    for key in ("a", "b", "c"):
+        journal.record_sale(_builder(key, with_member=False))
+    before = {item.key: item.body for item in journal.outbox_batch(10)}
+    created = dict(terminal_db.execute("SELECT key, created_at FROM outbox").fetchall())
+    journal.apply_results(
+        [DeliveryResult(key, "rejected", reason="unknown_member") for key in ("a", "b")]
+        + [DeliveryResult("c", "conflict", reason="coupon_already_used")],
+        attempted=["a", "b", "c"],
+        now=NOW + timedelta(hours=1),
+    )
+    assert journal.resend(["b", "c", "nope"]) == 1  # a conflict is on the hub: it stays
+    state = journal.queue_state()
+    assert (state.waiting, state.dead_letters, state.conflicts) == (1, 1, 1)
+    (item,) = journal.outbox_batch(10)
+    assert (item.key, item.body, item.attempts) == ("b", before["b"], 0)
+    row = terminal_db.execute("SELECT created_at, last_error FROM outbox").fetchone()
+    assert tuple(row) == (created["b"], "rejected before: unknown_member")
+    assert journal.resend(["b"]) == 0  # already queued: nothing doubles
+
+
 def test_the_oldest_rows_are_read_without_sorting_the_queue(terminal_db) -> None:  # type: ignore[no-untyped-def]
     plan = terminal_db.execute(f"EXPLAIN QUERY PLAN {OLDEST_UNSENT}", [50]).fetchall()
     details = " ".join(row[-1] for row in plan)
