@@ -91,6 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
         "show", help="print the effective config, secrets hidden", parents=with_config
     )
     show.add_argument("--json", action="store_true")
+    _add_operations(commands, with_config)
+    return parser
+
+
+def _add_operations(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    with_config: list[argparse.ArgumentParser],
+) -> None:
+    """The commands store IT runs on a provisioned till: health, sync, problems, backups."""
     doctor = commands.add_parser(
         "doctor",
         help="check camera, decoders, journal, disk, hub, token, clock, caches, queue",
@@ -108,6 +117,18 @@ def build_parser() -> argparse.ArgumentParser:
         parents=with_config,
     )
     status.add_argument("--json", action="store_true", help="one JSON object")
+    problems = commands.add_parser(
+        "problems",
+        help="what the hub rejected or settled differently, with reasons; send rejected again",
+        parents=with_config,
+    )
+    problems.add_argument("--json", action="store_true", help="a JSON list")
+    problems.add_argument("--csv", type=Path, metavar="PATH", help="also write them to a CSV file")
+    again = problems.add_mutually_exclusive_group()
+    again.add_argument(
+        "--resend", nargs="+", metavar="KEY", help="put these rejected records back in the queue"
+    )
+    again.add_argument("--resend-all", action="store_true", help="every rejected record")
     backup = commands.add_parser(
         "backup", help="copy the journal (safe while the till runs)", parents=with_config
     )
@@ -118,7 +139,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("path", type=Path, metavar="PATH")
     restore.add_argument("--force", action="store_true", help="even if unsent sales would be lost")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         return _sync(args)
     if args.command == "status":
         return _status(args)
+    if args.command == "problems":
+        return _problems(args)
     import gc
 
     gc.disable()  # the start allocates much and frees little; the window's first paint enables it
@@ -352,6 +374,33 @@ def _status(args: argparse.Namespace) -> int:
     for name, cache in state["caches"].items():
         updated = _moment(cache["updated_at"], now)
         print(f"cache {name:10} version {cache['version']}, updated {updated}")
+    return 0
+
+
+def _problems(args: argparse.Namespace) -> int:
+    """Exit 0 when done, 2 when refused (nothing changed)."""
+    import json
+
+    from pos_client.problems_command import ProblemsError, list_problems, problem_lines, resend
+    from pos_client.problems_export import problem_row, write_csv
+    from pos_client.store.db import StoreError
+
+    try:
+        db_path = load_config(args.config).db_path
+        if args.resend or args.resend_all:
+            count = resend(db_path, None if args.resend_all else args.resend)
+            print(f"{count} back in the queue: they go with the till's next sync")
+            return 0
+        found = list_problems(db_path)
+        if args.csv:
+            write_csv(found, args.csv)
+    except (ConfigError, ProblemsError, StoreError, OSError) as exc:
+        print(f"pos-client problems: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([problem_row(problem) for problem in found], ensure_ascii=False))
+    else:
+        print("\n".join(problem_lines(found)))
     return 0
 
 

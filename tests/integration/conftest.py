@@ -14,6 +14,7 @@ from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
+from tests.conftest import OUTLET, TERMINAL
 
 
 def utc_now() -> datetime:
@@ -63,3 +64,20 @@ def synced(
     engine = SyncEngine(client, journal, caches, utc_now, phone_key=phone_key)
     engine.sync_once()
     return engine
+
+
+@pytest.fixture
+def cli_config(
+    hub: EmbeddedHub, hub_token: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
+    """Command-line options for the test terminal, set up by environment as automation does:
+    the hub, its token, and the data folder the `journal` fixture's database lives in."""
+    for key, value in {
+        "API_URL": hub.url,
+        "OUTLET_ID": OUTLET,
+        "TERMINAL_ID": TERMINAL,
+        "TOKEN": hub_token,
+        "DATA_DIR": str(tmp_path),
+    }.items():
+        monkeypatch.setenv(f"POS_CLIENT_{key}", value)
+    return ["--config", str(tmp_path / "absent.toml")]

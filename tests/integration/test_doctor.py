@@ -77,27 +77,18 @@ def test_a_damaged_journal_is_broken(hub: EmbeddedHub, hub_token: str, tmp_path:
 
 
 def test_the_cli_prints_json_and_exits_by_the_worst_check(
-    hub: EmbeddedHub,
     hub_token: str,
     primed: SyncEngine,
-    tmp_path: Path,
+    cli_config: list[str],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for key, value in {
-        "API_URL": hub.url,
-        "OUTLET_ID": OUTLET,
-        "TERMINAL_ID": TERMINAL,
-        "TOKEN": hub_token,
-        "DATA_DIR": str(tmp_path),
-    }.items():
-        monkeypatch.setenv(f"POS_CLIENT_{key}", value)
-    code = main(["--config", str(tmp_path / "absent.toml"), "doctor", "--json"])
+    code = main([*cli_config, "doctor", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert code == {"ok": 0, "degraded": 1}[report["status"]]  # disk space is the machine's
     assert hub_token not in json.dumps(report)
     monkeypatch.setenv("POS_CLIENT_TOKEN", "wrong-token-wrong-token")
-    assert main(["--config", str(tmp_path / "absent.toml"), "doctor"]) == 2
+    assert main([*cli_config, "doctor"]) == 2
     assert "overall: broken" in capsys.readouterr().out
     monkeypatch.delenv("POS_CLIENT_API_URL")
-    assert main(["--config", str(tmp_path / "absent.toml"), "doctor"]) == 2
+    assert main([*cli_config, "doctor"]) == 2

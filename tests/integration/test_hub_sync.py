@@ -260,23 +260,13 @@ def test_a_return_takes_back_points_once_and_never_more_than_was_sold(
 
 
 def test_sync_once_and_status_on_the_command_line(
-    hub: EmbeddedHub,
-    hub_token: str,
     journal: Journal,
     caches: Caches,
-    tmp_path: Path,
+    cli_config: list[str],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for key, value in {
-        "API_URL": hub.url,
-        "OUTLET_ID": OUTLET,
-        "TERMINAL_ID": TERMINAL,
-        "TOKEN": hub_token,
-        "DATA_DIR": str(tmp_path),
-    }.items():
-        monkeypatch.setenv(f"POS_CLIENT_{key}", value)
-    config = ["--config", str(tmp_path / "absent.toml")]
+    config = cli_config
     assert main([*config, "sync", "--once", "--json"]) == 0
     first = json.loads(capsys.readouterr().out)
     assert first["sent"] == 0 and first["pulled"]["ruleset"] == 2

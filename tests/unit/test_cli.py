@@ -15,6 +15,7 @@ from pos_client.cli import build_parser, main
         ["--config", "till.toml", "doctor"],
         ["doctor", "--config", "till.toml"],
         ["status", "--json", "--config", "till.toml"],
+        ["problems", "--resend-all", "--config", "till.toml"],
         ["sync", "--once", "--config", "till.toml"],
         ["config", "show", "--config", "till.toml"],
         ["backup", "copy.sqlite3", "--config", "till.toml"],

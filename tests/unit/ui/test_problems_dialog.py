@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -12,16 +9,7 @@ from pos_client.ui.problems_dialog import ProblemsDialog
 from pos_client.ui.strings import set_language
 
 
-@pytest.fixture
-def moscow(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Europe/Moscow")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
-
-
-@pytest.mark.usefixtures("moscow")
+@pytest.mark.usefixtures("moscow_time")
 def test_when_is_the_tills_local_time_and_only_rejected_rows_can_go_again(qtbot: QtBot) -> None:
     set_language("en")
     parent = QWidget()
