@@ -14,6 +14,7 @@ import platformdirs
 from pos_client.core.phone import DEFAULT_REGION, is_known_region
 from pos_client.printing.target import DEFAULT_PROFILE, PrinterTarget, parse_target
 from pos_client.scanner.wedge import DEFAULT_MAX_GAP_MS, DEFAULT_MIN_LENGTH
+from pos_client.sync.errors import TerminalIdentity
 from pos_client.token_store import KEYRING, keyring_token
 
 APP_NAME = "pos-client"
@@ -66,6 +67,11 @@ class TerminalConfig:
     @property
     def db_path(self) -> Path:
         return self.data_dir / "terminal.sqlite3"
+
+    @property
+    def identity(self) -> TerminalIdentity:
+        """Who this till is, as the hub must know its token."""
+        return TerminalIdentity(self.terminal_id, self.outlet_id)
 
     @property
     def phone_key_path(self) -> Path:

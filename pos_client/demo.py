@@ -16,7 +16,6 @@ from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
-from pos_client.sync.errors import TerminalIdentity
 
 DEMO_OUTLET = "spb-nevsky"
 DEMO_TERMINAL = "spb-nevsky-T01"
@@ -82,7 +81,7 @@ def start_demo(language: str = "ru", root: Path | None = None, camera: str = "")
             Caches(db),
             lambda: datetime.now(UTC),
             phone_key=SecretFile(config.phone_key_path),
-            terminal=TerminalIdentity(config.terminal_id, config.outlet_id),
+            terminal=config.identity,
         ).sync_once()
     db.close()
     return DemoEnvironment(root=root, config=config, hub=hub)

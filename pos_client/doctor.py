@@ -24,7 +24,7 @@ from pos_client.scanner.sources import CameraError, source_for
 from pos_client.scanner.synthetic import render_code
 from pos_client.store.schema import MIGRATIONS
 from pos_client.sync.client import HubClient
-from pos_client.sync.errors import HubError, HubRefused, TerminalIdentity
+from pos_client.sync.errors import HubError, HubRefused
 from pos_client.sync.models import HealthAnswer
 
 OK, DEGRADED, BROKEN = "ok", "degraded", "broken"
@@ -176,7 +176,7 @@ def check_hub(config: TerminalConfig, now: datetime) -> list[Check]:
         except HubError as exc:
             return [Check("hub", DEGRADED, f"{config.api_url}: {exc} (the till sells offline)")]
         checks = [Check("hub", OK, f"{config.api_url} answers"), _clock(health, now)]
-        identity = TerminalIdentity(config.terminal_id, config.outlet_id)
+        identity = config.identity
         try:
             client.confirm_terminal(identity)
         except HubRefused as exc:  # unknown, revoked, or another till's

@@ -15,7 +15,6 @@ from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import LAST_SYNC_KEY, SyncEngine, SyncReport
-from pos_client.sync.errors import TerminalIdentity
 
 
 def sync_once(config: TerminalConfig, clock: Callable[[], datetime]) -> SyncReport:
@@ -29,7 +28,7 @@ def sync_once(config: TerminalConfig, clock: Callable[[], datetime]) -> SyncRepo
                 Caches(db),
                 clock,
                 phone_key=SecretFile(config.phone_key_path),
-                terminal=TerminalIdentity(config.terminal_id, config.outlet_id),
+                terminal=config.identity,
             )
             return engine.sync_once()
     finally:

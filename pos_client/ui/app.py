@@ -34,7 +34,6 @@ from pos_client.store.secret_file import SecretFile
 from pos_client.store.seen_tokens import SeenTokens
 from pos_client.store.shifts import Shifts
 from pos_client.store.staff import StaffRoster
-from pos_client.sync.errors import TerminalIdentity
 from pos_client.sync.loop import SyncLoop
 from pos_client.ui.customer_display import CustomerDisplay
 from pos_client.ui.enrol_flow import EnrolFlow
@@ -142,7 +141,7 @@ def build_till(
         on_status=bridge.publish,
         interval_s=config.sync_interval_s,
         phone_key_path=config.phone_key_path,
-        terminal=TerminalIdentity(config.terminal_id, config.outlet_id),
+        terminal=config.identity,
     )
     bridge.loop = loop
     checkout = Checkout(
