@@ -295,9 +295,12 @@ class PrintRow(QWidget):
 
 
 class SaleDialog(QDialog):
-    """The finished receipt as it prints, until the cashier starts the next customer."""
+    """The finished receipt as it prints, until the cashier starts the next customer. Change to
+    hand back is shown large above it, where the cashier looks while counting it out."""
 
-    def __init__(self, number: int, document: PrintDocument, parent: QWidget) -> None:
+    def __init__(
+        self, number: int, document: PrintDocument, parent: QWidget, *, change: int = 0
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("saleDialog")
         self.setWindowTitle(tr("sale_title", number=number))
@@ -306,6 +309,10 @@ class SaleDialog(QDialog):
         done = QLabel(tr("sale_done"), self)
         done.setObjectName("saleDone")
         layout.addWidget(done)
+        self.change = QLabel(tr("pay_change", change=change), self)
+        self.change.setObjectName("saleChange")
+        self.change.setVisible(change > 0)
+        layout.addWidget(self.change)
         self.text = receipt_view(self, document.as_text(), lines=28)
         layout.addWidget(self.text)
         self.print_row = PrintRow(self, tr("sale_print"), "Ctrl+P")

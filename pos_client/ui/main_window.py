@@ -598,7 +598,7 @@ class MainWindow(QMainWindow):
         self.wake_sync()
         balance = self._balance_of(member) if member else None
         document = receipt_document(sale, member, balance, self.receipt_header())
-        self._open(SaleDialog(sale.number, document, self))
+        self._open(SaleDialog(sale.number, document, self, change=sale.change))
         self.sale_completed.emit(sale, member, balance)
 
     def receipt_header(self) -> ReceiptHeader:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -21,6 +22,21 @@ class ReceiptHeader:
 
     outlet_name: str
     stamp_names: Mapping[str, str] = field(default_factory=dict)  # stamp card -> rule name
+
+
+def wrapped(left: str, right: str = "", indent: str = "") -> list[str]:
+    """Text that may be longer than the row (a product name, a discount's explanation) over as
+    many rows as it needs, nothing cut; `right` (the amount) ends the last row, or has a row of
+    its own when the last row has no room for it."""
+    rows = textwrap.wrap(
+        left, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+    ) or [indent]
+    if not right:
+        return rows
+    if len(rows[-1]) + 1 + len(right) > WIDTH:
+        rows.append("")
+    rows[-1] = pair(rows[-1], right)
+    return rows
 
 
 def pair(left: str, right: str) -> str:
@@ -89,13 +105,14 @@ def _channel(channel: str) -> str:
 def _lines(sale: Sale) -> list[Block]:
     blocks: list[Block] = []
     for line in sale.lines:
-        blocks.append(Text(line.name))
+        rows = wrapped(line.name)
         price = f"{line.quantity} × {format_money(line.unit_price, '')}"
-        blocks.append(Text(pair("  " + price, format_money(line.unit_price * line.quantity, ""))))
+        rows.append(pair("  " + price, format_money(line.unit_price * line.quantity, "")))
         if line.price_override:
-            blocks.append(Text("  " + override_note(line.price_override)))
+            rows += wrapped(override_note(line.price_override), indent="  ")
         for text, amount in line.discount_notes:
-            blocks.append(Text(pair(f"  {text}", format_money(-amount, ""))))
+            rows += wrapped(text, format_money(-amount, ""), indent="  ")
+        blocks += [Text(row) for row in rows]
     blocks.append(Text("-" * WIDTH))
     return blocks
 

@@ -18,7 +18,32 @@ from pos_client.ui.theme import set_style_state
 
 class ElidedLabel(QLabel):
     """A label that gives up width when the window is narrow, ending its text with "…", so
-    the status bar never widens the till past its screen."""
+    the status bar never widens the till past its screen. Cut short, its tooltip says it whole,
+    before its `details` (the tooltip it has anyway)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._details = ""
+
+    @property
+    def is_cut(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def set_details(self, details: str) -> None:
+        self._details = details
+        self._explain()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._explain()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._explain()
+
+    def _explain(self) -> None:
+        parts = (self.text() if self.is_cut else "", self._details)
+        self.setToolTip("\n".join(part for part in parts if part))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         hint = super().minimumSizeHint()
@@ -146,7 +171,7 @@ class SyncStatusBar(QStatusBar):
         )
         self.last_sync.setText(tr("status_last_sync", time=when))
         self.warning.setText(tr("status_cache_warning") if status.warnings else "")
-        self.warning.setToolTip("\n".join(status.warnings))
+        self.warning.set_details("\n".join(status.warnings))
         self.warning.setVisible(bool(status.warnings))
         self.place.setText(tr("status_outlet", outlet=self._outlet, terminal=self._terminal))
         self._give_way()

@@ -209,8 +209,11 @@ def test_the_status_bar_is_read_whole(till: RunningTill, qtbot: QtBot) -> None:
     for language in ("ru", "en"):
         window.set_language(language)
         qtbot.waitUntil(lambda: cut_labels(window, EVERY_PART) == [])
+        assert window.status.place.toolTip() == ""
     window.resize(SMALL_SCREEN_PX, 768)
     for language in ("ru", "en"):
         window.set_language(language)
         qtbot.waitUntil(lambda: cut_labels(window, SYNC_PARTS) == [])
         assert cut_labels(window, ("place",)) != []
+        # what is cut short is read whole by pointing at it
+        assert window.status.place.toolTip() == window.status.place.text()

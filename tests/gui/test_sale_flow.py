@@ -49,6 +49,7 @@ def test_a_whole_sale_from_scanner_keys_to_synced(
 
     receipt = window.dialog
     assert isinstance(receipt, SaleDialog)
+    assert receipt.change.isVisible() and receipt.change.text() == "Сдача: 258,40\u00a0₽"
     text = receipt.text.toPlainText()
     assert "Чек № 1" in text and "−15% Кофе в кофейнях" in text and "•••• 0047" in text
     assert window.last_sale is not None and window.last_sale.total == total
@@ -68,6 +69,7 @@ def test_scanning_the_next_item_closes_the_finished_receipt(
     scan(qtbot, WATER)
     pay_by_card(qtbot, window)
     assert isinstance(window.dialog, SaleDialog)
+    assert not window.dialog.change.isVisible()  # a card pays exactly: no change to hand back
     scan(qtbot, CROISSANT)
     assert window.dialog is None
     assert [line.product.barcode for line in window.checkout.receipt.lines] == [CROISSANT]
