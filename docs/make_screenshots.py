@@ -24,6 +24,7 @@ from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
 from pos_client.ui.phone_dialog import PhoneDialog
+from pos_client.ui.product_search import ProductSearchDialog
 from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.return_dialog import ReturnDialog
 from pos_client.ui.return_without_receipt import GoodsBackDialog, ask_return_without_receipt
@@ -233,6 +234,17 @@ def shoot_enrolment(window: MainWindow, app: QApplication, out: Path, suffix: st
     dialog.reject()
 
 
+def shoot_product_search(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    """The search for an item by name, as words typed in the scan field open it."""
+    window.cancel_receipt()
+    window.find_product("вода" if suffix == "" else "water")
+    dialog = window.dialog
+    assert isinstance(dialog, ProductSearchDialog)
+    settle(app, timeout_ms=100)
+    save(dialog, out / f"find-item{suffix}.png")
+    dialog.reject()
+
+
 def shoot_help(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
     window.help_action.trigger()
     settle(app, timeout_ms=100)
@@ -304,6 +316,7 @@ def main(out: Path) -> int:
         shoot_return(till.window, app, out, suffix)
         shoot_staff(till.window, app, out, suffix)
         shoot_enrolment(till.window, app, out, suffix)
+        shoot_product_search(till.window, app, out, suffix)
         shoot_help(till.window, app, out, suffix)
         if language == "ru":
             shoot_offline(till.window, app, out)

@@ -39,6 +39,7 @@ from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
 
 MAX_CODE_LENGTH = 64
+MAX_FOUND = 50  # products the search shows at once; more, and the cashier types another word
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -156,6 +157,11 @@ class Checkout:
         if product is None:
             raise CheckoutError("unknown_barcode", code=code)
         return product
+
+    def find_products(self, query: str) -> list[Product]:
+        """The catalog's products matching a part of a name, SKU or barcode (the search for an
+        item whose barcode will not scan), the best MAX_FOUND."""
+        return store_call(lambda: self._caches.find_products(query, MAX_FOUND))
 
     def handle_code(
         self, code: str

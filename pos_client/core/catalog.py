@@ -12,6 +12,16 @@ class CatalogError(ValueError):
     """A catalog entry that cannot be used."""
 
 
+def search_key(text: str) -> str:
+    """Text as the product search compares it: neither case nor ё/е matters."""
+    return text.casefold().replace("ё", "е")
+
+
+def search_text(*fields: str) -> str:
+    """What a product is found by: its names in both languages, brand, SKU and barcode."""
+    return search_key(" ".join(fields))
+
+
 def ean_check_digit(body: str) -> int:
     """The GS1 check digit for the digits of an EAN-13/EAN-8/UPC-A code without its last digit."""
     total = 0
@@ -41,6 +51,10 @@ class Product:
 
     def name(self, language: str) -> str:
         return self.name_ru if language == "ru" else self.name_en
+
+    @property
+    def search_text(self) -> str:
+        return search_text(self.name_ru, self.name_en, self.brand, self.sku, self.barcode)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Product:

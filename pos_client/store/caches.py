@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pos_client.core.catalog import Product
+from pos_client.core.catalog import Product, search_key
 from pos_client.core.loyalty import Member
 from pos_client.core.staff import StaffMember
 from pos_client.store.db import classify, dict_rows, immediate_transaction
@@ -94,6 +94,23 @@ class Caches:
         rows = self._rows("SELECT * FROM catalog WHERE barcode = ? LIMIT 1", barcode)
         return _product(rows[0]) if rows else None
 
+    def find_products(self, query: str, limit: int) -> list[Product]:
+        """Products whose names, brand, SKU or barcode hold every word of `query` (in any case,
+        ё as е), at most `limit`: those where the first word comes earliest first (a name that
+        starts with it), then by name."""
+        words = search_key(query).split()
+        if not words:
+            return []
+        where = " AND ".join(["search LIKE ? ESCAPE '\\'"] * len(words))
+        patterns = [f"%{_escape_like(word)}%" for word in words]
+        rows = self._rows(
+            f"SELECT * FROM catalog WHERE {where}"
+            f" ORDER BY instr(search, ?), name_ru, sku LIMIT {int(limit)}",
+            *patterns,
+            words[0],
+        )
+        return [_product(row) for row in rows]
+
     def replace_ruleset(self, version: int, document: dict[str, Any], now: datetime) -> None:
         self.swap([RulesetUpdate(version, document)], now)
 
@@ -158,6 +175,10 @@ MEMBER_JSON_COLUMNS = ("segments", "stamps", "expiring", "offers")
 def _member(row: dict[str, Any]) -> Member:
     decoded = {name: json.loads(row[name]) for name in MEMBER_JSON_COLUMNS}
     return Member.from_dict({**row, **decoded})
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _product(row: dict[str, Any]) -> Product:

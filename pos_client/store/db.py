@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from pos_client.core.catalog import search_text
 from pos_client.store.schema import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5000
@@ -54,12 +55,18 @@ def open_database(path: Path) -> sqlite3.Connection:
         _enable_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        add_functions(conn)
         migrate(conn)
     except sqlite3.Error as exc:
         raise classify(exc) from exc
     except OSError as exc:
         raise StoreError("io", str(exc)) from exc
     return conn
+
+
+def add_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the migrations call."""
+    conn.create_function("search_text", -1, search_text, deterministic=True)
 
 
 def migrate(db: sqlite3.Connection) -> None:

@@ -289,3 +289,12 @@ MIGRATIONS.append(
         "CREATE INDEX outbox_order ON outbox (created_at, key)",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # What the product search matches (core.catalog.search_text, registered by open_database
+        # as an SQL function): SQLite's own LIKE folds the case of Latin letters only.
+        "ALTER TABLE catalog ADD COLUMN search TEXT NOT NULL DEFAULT ''",
+        "UPDATE catalog SET search = search_text(name_ru, name_en, brand, sku, barcode)",
+    ]
+)

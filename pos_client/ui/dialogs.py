@@ -34,6 +34,8 @@ from pos_client.printing.document import PrintDocument
 from pos_client.ui.strings import has_text, tr
 from pos_client.ui.theme import set_style_state
 
+TOUCH_ROW_PX = 44  # the least a finger hits reliably
+
 
 def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox(dialog)
@@ -46,11 +48,14 @@ def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 def lines_table(parent: QWidget, name: str, columns: Sequence[str], rows: int = 0) -> QTableWidget:
     """A read-only table of lines picked by row: the first column (the item) takes the room
-    left, the others fit their contents; `columns` are text keys."""
+    left, the others fit their contents; `columns` are text keys. Rows are tall enough to be
+    touched."""
     table = QTableWidget(rows, len(columns), parent)
     table.setObjectName(name)
     table.setHorizontalHeaderLabels([tr(key) for key in columns])
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setMinimumSectionSize(TOUCH_ROW_PX)
+    table.verticalHeader().setDefaultSectionSize(TOUCH_ROW_PX)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     header = table.horizontalHeader()

@@ -19,6 +19,7 @@ from pos_client.ui.strings import tr
 
 KEYS = (
     ("Enter", "help_scan"),
+    ("Ctrl+F", "help_find"),
     ("F2", "help_qty"),
     ("Ctrl+F2", "help_price"),
     ("F3", "help_card"),

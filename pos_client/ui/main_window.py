@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_client.checkout import Checkout, Coupon
+from pos_client.checkout import MAX_FOUND, Checkout, Coupon
 from pos_client.checkout_errors import CheckoutError
 from pos_client.core.catalog import Product
 from pos_client.core.loyalty import Member, PointsBalance
@@ -45,6 +45,7 @@ from pos_client.ui.help_overlay import HelpOverlay
 from pos_client.ui.panels import MemberPanel, TotalsPanel
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.problems_dialog import ProblemsDialog
+from pos_client.ui.product_search import ProductSearchDialog
 from pos_client.ui.receipt_model import ReceiptModel
 from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.receipt_text import ReceiptHeader, receipt_document
@@ -54,6 +55,9 @@ from pos_client.ui.status_bar import SyncStatusBar
 from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, tr
 from pos_client.ui.sync_bridge import SyncBridge
 from pos_client.ui.theme import Theme, apply_theme, set_style_state
+
+# What the checkout answers to text that is no code; typed, with letters, it is a name to find.
+WORDS_NOT_CODES = ("unknown_code", "unreadable_code")
 
 if TYPE_CHECKING:
     from pos_client.ui.receipt_printing import ReceiptPrinting
@@ -197,11 +201,17 @@ class MainWindow(QMainWindow):
             ("action_pay", "F12", self.pay),
         ):
             self.add_action_button(key, shortcut, handler)
-        offers = QAction(self)  # F11 has no button: the member panel names it with the offers
-        offers.setShortcut(QKeySequence("F11"))
-        offers.triggered.connect(self.take_offers)
-        self.addAction(offers)
-        self.till_actions.append(offers)
+        # No buttons: the member panel names F11 with the offers, and the scan field says a
+        # name can be typed there.
+        for shortcut, handler in (
+            ("F11", self.take_offers),
+            ("Ctrl+F", lambda _checked=False: self.find_product()),  # not `checked` as query
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(handler)
+            self.addAction(action)
+            self.till_actions.append(action)
         return self.action_bar
 
     def add_action_button(
@@ -359,11 +369,12 @@ class MainWindow(QMainWindow):
 
     # -- scanning ------------------------------------------------------------------------------
 
-    def handle_code(self, code: str) -> None:
+    def handle_code(self, code: str, *, typed: bool = False) -> None:
         """A code from the scanner, the camera or the scan field.
 
         It closes the finished receipt, and answers an open card or phone dialog (a card or
         app code scanned instead of typed). While another dialog is open it is not taken.
+        Words `typed` in the scan field that are no code are a product search.
         """
         if any(take(code) for take in self.code_takers):
             return
@@ -377,7 +388,10 @@ class MainWindow(QMainWindow):
         try:
             found = self.checkout.handle_code(code)
         except CheckoutError as exc:
-            self.show_error(exc)
+            if typed and exc.code in WORDS_NOT_CODES and any(char.isalpha() for char in code):
+                self.find_product(code)
+            else:
+                self.show_error(exc)
             return
         self.refresh()
         if isinstance(found, Product):
@@ -394,7 +408,14 @@ class MainWindow(QMainWindow):
         code = self.scan_field.text()
         self.scan_field.clear()
         if code.strip():
-            self.handle_code(code)
+            self.handle_code(code, typed=True)
+
+    def find_product(self, query: str = "") -> None:
+        """Ctrl+F, or words typed in the scan field: the product search; the item picked goes
+        on the receipt as if scanned."""
+        dialog = ProductSearchDialog(self, self.checkout.find_products, MAX_FOUND, query.strip())
+        dialog.picked.connect(lambda product: self.handle_code(product.barcode))
+        self._open(dialog)
 
     def _select_line_of(self, product: Product) -> None:
         for line in self.checkout.receipt.lines:

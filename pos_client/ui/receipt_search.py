@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from pos_client.core.money import format_money
 from pos_client.store.journal import ReceiptSummary
-from pos_client.ui.dialogs import dialog_buttons, wrapped_label
+from pos_client.ui.dialogs import TOUCH_ROW_PX, dialog_buttons, wrapped_label
 from pos_client.ui.strings import tr
 
 COLUMNS = ("search_col_number", "search_col_time", "search_col_total", "search_col_refunded")
@@ -68,6 +68,7 @@ class ReceiptNumberDialog(QDialog):
         self.table.setObjectName("receiptList")
         self.table.setHorizontalHeaderLabels([tr(key) for key in COLUMNS])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_ROW_PX)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

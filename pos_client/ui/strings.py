@@ -27,7 +27,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # key: (context, English source text); Russian is in resources/i18n/pos_client_ru.ts
     "window_title": QT_TRANSLATE_NOOP("Till", "Till — {outlet}, terminal {terminal}"),
     "scan_placeholder": QT_TRANSLATE_NOOP(
-        "Till", "Scan an item or a card, or type a barcode and press Enter"
+        "Till", "Scan an item or a card, or type a barcode or a name and press Enter"
     ),
     "col_no": QT_TRANSLATE_NOOP("Till", "#"),
     "col_item": QT_TRANSLATE_NOOP("Till", "Item"),
@@ -233,6 +233,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "search_col_total": QT_TRANSLATE_NOOP("Receipt", "Total"),
     "search_col_refunded": QT_TRANSLATE_NOOP("Receipt", "Refunded"),
     "search_none": QT_TRANSLATE_NOOP("Receipt", "No receipts on {day} at this till"),
+    "find_title": QT_TRANSLATE_NOOP("FindItem", "Find an item"),
+    "find_placeholder": QT_TRANSLATE_NOOP("FindItem", "Part of the name, SKU or barcode digits"),
+    "find_col_item": QT_TRANSLATE_NOOP("FindItem", "Item"),
+    "find_col_price": QT_TRANSLATE_NOOP("FindItem", "Price"),
+    "find_col_barcode": QT_TRANSLATE_NOOP("FindItem", "Barcode"),
+    "find_add": QT_TRANSLATE_NOOP("FindItem", "Add to receipt"),
+    "find_hint": QT_TRANSLATE_NOOP("FindItem", "Type at least {count} characters of the name"),
+    "find_none": QT_TRANSLATE_NOOP("FindItem", "Nothing found for “{query}”"),
+    "find_more": QT_TRANSLATE_NOOP(
+        "FindItem", "The first {count} shown: type another word to narrow the list"
+    ),
+    "find_count": QT_TRANSLATE_NOOP("FindItem", "Found: {count}. ↑↓ choose, Enter adds"),
     "return_title": QT_TRANSLATE_NOOP("Returns", "Return on receipt No. {number}"),
     "return_heading": QT_TRANSLATE_NOOP(
         "Returns", "Receipt No. {number} of {when}. How many of each line come back?"
@@ -705,6 +717,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Help", "scanner, or a code and Enter: item, card, app code, coupon, receipt to return"
     ),
     "help_qty": QT_TRANSLATE_NOOP("Help", "quantity of the selected line (numpad digits)"),
+    "help_find": QT_TRANSLATE_NOOP(
+        "Help", "find an item by name (or type the name in the scan field and Enter)"
+    ),
     "help_card": QT_TRANSLATE_NOOP("Help", "type a card number"),
     "help_phone": QT_TRANSLATE_NOOP("Help", "find the member by phone"),
     "help_return": QT_TRANSLATE_NOOP("Help", "return: the receipt number or the code on it"),

@@ -84,6 +84,49 @@
     </message>
 </context>
 <context>
+    <name>FindItem</name>
+    <message>
+        <source>Find an item</source>
+        <translation>Поиск товара</translation>
+    </message>
+    <message>
+        <source>Part of the name, SKU or barcode digits</source>
+        <translation>Часть названия, артикул или цифры штрихкода</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Add to receipt</source>
+        <translation>Добавить в чек</translation>
+    </message>
+    <message>
+        <source>Type at least {count} characters of the name</source>
+        <translation>Введите не меньше {count} букв названия</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”</source>
+        <translation>По запросу «{query}» ничего не найдено</translation>
+    </message>
+    <message>
+        <source>The first {count} shown: type another word to narrow the list</source>
+        <translation>Показаны первые {count}: добавьте слово, чтобы сузить список</translation>
+    </message>
+    <message>
+        <source>Found: {count}. ↑↓ choose, Enter adds</source>
+        <translation>Найдено: {count}. ↑↓ — выбрать, Enter — добавить в чек</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>Till keys (F1)</source>
@@ -104,6 +147,10 @@
     <message>
         <source>quantity of the selected line (numpad digits)</source>
         <translation>количество выбранной строки (цифры на цифровой клавиатуре)</translation>
+    </message>
+    <message>
+        <source>find an item by name (or type the name in the scan field and Enter)</source>
+        <translation>найти товар по названию (или наберите название в поле сканирования и Enter)</translation>
     </message>
     <message>
         <source>type a card number</source>
@@ -1636,8 +1683,8 @@
         <translation>Касса — {outlet}, терминал {terminal}</translation>
     </message>
     <message>
-        <source>Scan an item or a card, or type a barcode and press Enter</source>
-        <translation>Сканируйте товар или карту, или введите штрихкод и нажмите Enter</translation>
+        <source>Scan an item or a card, or type a barcode or a name and press Enter</source>
+        <translation>Сканируйте товар или карту, или наберите штрихкод или название и Enter</translation>
     </message>
     <message>
         <source>#</source>

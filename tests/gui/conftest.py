@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -100,10 +101,20 @@ def type_by_hand(qtbot: QtBot, till: RunningTill, widget: QWidget, text: str) ->
     real = till.wedge.clock_ms
     till.wedge.clock_ms = HumanPace()
     try:
-        qtbot.keyClicks(widget, text)
+        type_text(widget, text)
         qtbot.waitUntil(lambda: not till.wedge.holding)
     finally:
         till.wedge.clock_ms = real
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key presses with `text`, as a keyboard in any layout sends them (QTest types only
+    ASCII): through the application's filters, like real keys."""
+    for char in text:
+        key = ord(char.upper()) if char.isalnum() else ord(char)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
 
 
 def pay_by_card(qtbot: QtBot, window: MainWindow) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from pos_client.store.db import add_functions
 from pos_client.store.schema import MIGRATIONS
 
 START_TIMEOUT_S = 60
@@ -46,6 +47,7 @@ def journal_version(path: Path) -> int:
 def make_journal(path: Path, version: int) -> None:
     path.parent.mkdir(parents=True)
     with sqlite3.connect(path) as db:
+        add_functions(db)
         for statement in (
             s for script in MIGRATIONS[: min(version, len(MIGRATIONS))] for s in script
         ):

@@ -1,6 +1,13 @@
 import pytest
 
-from pos_client.core.catalog import CatalogError, Product, ean_check_digit, is_valid_ean
+from pos_client.core.catalog import (
+    CatalogError,
+    Product,
+    ean_check_digit,
+    is_valid_ean,
+    search_key,
+    search_text,
+)
 
 GOOD = {
     "sku": "S1",
@@ -45,3 +52,8 @@ def test_product_refuses_bad_entries(change: dict[str, object]) -> None:
     data = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
     with pytest.raises(CatalogError):
         Product.from_dict(data)
+
+
+def test_search_text_ignores_case_and_the_dots_of_yo() -> None:
+    assert search_key("Зелёный ЧАЙ Ёлка") == "зеленый чай елка"
+    assert search_text("Мёд", "Honey", "", "SKU-1") == "мед honey  sku-1"

@@ -104,3 +104,24 @@ def test_returns_kept_by_an_older_journal_survive_the_migration_that_frees_them_
     assert {"returned_lines_sale", "returns_shift"} <= indexes
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     db.close()
+
+
+def test_the_catalog_an_older_journal_holds_is_searchable_after_the_migration(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    before = len(MIGRATIONS) - 1
+    for statement in (s for script in MIGRATIONS[:before] for s in script):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {before}")
+    conn.execute(
+        "INSERT INTO catalog (sku, barcode, name_ru, name_en, category, price, brand)"
+        " VALUES ('SKU-1', '4607012990013', 'Мёд цветочный', 'Flower honey', 'food', 100, 'Пасека')"
+    )
+    conn.close()
+    db = open_database(path)
+    assert db.execute("SELECT search FROM catalog").fetchone()[0] == (
+        "мед цветочный flower honey пасека sku-1 4607012990013"
+    )
+    db.close()
