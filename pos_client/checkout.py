@@ -6,13 +6,14 @@ Every method either completes or raises CheckoutError and leaves the receipt as 
 from __future__ import annotations
 
 import base64
+import functools
 import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from pos_client.checkout_errors import CheckoutError, printable, receipt_call, store_call
 from pos_client.core.catalog import Product
@@ -29,11 +30,13 @@ from pos_client.core.money import Money
 from pos_client.core.offline import OfflineState, RedemptionRefused, offline_redeemable
 from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
-from pos_client.core.receipt import Receipt
+from pos_client.core.receipt import Receipt, ReceiptError
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
 from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
+from pos_client.open_receipt import OpenReceipt, Restored
 from pos_client.return_desk import ReceiptElsewhere, ReturnDesk
 from pos_client.store.caches import Caches
+from pos_client.store.db import StoreError
 from pos_client.store.journal import Journal, Problem, SaleForReturn
 from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
@@ -41,6 +44,22 @@ from pos_client.store.seen_tokens import SeenTokens
 MAX_CODE_LENGTH = 64
 MAX_FOUND = 50  # products the search shows at once; more, and the cashier types another word
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _kept(method: Callable[Concatenate[Checkout, P], R]) -> Callable[Concatenate[Checkout, P], R]:
+    """A change to the open receipt, kept in the journal once made (see open_receipt)."""
+
+    @functools.wraps(method)
+    def change(self: Checkout, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._keep()
+
+    return change
+
 
 T = TypeVar("T")
 
@@ -109,6 +128,8 @@ class Checkout:
         self.engine = PricingEngine(self._empty_ruleset())
         self.reload_rules()
         self.returns = ReturnDesk(self, journal, clock, new_id)
+        self._kept_text: str | None = None  # the open receipt as the journal has it
+        self.restored = self._restore()  # what a crash or power cut had left open
 
     @property
     def ruleset(self) -> Ruleset:
@@ -142,6 +163,7 @@ class Checkout:
         )
         return self.engine.price(self.receipt, self.member, context)
 
+    @_kept
     def scan(self, code: str) -> Product:
         """Add the product with this barcode, or raise bad_barcode / unknown_barcode."""
         product = self.product(code)
@@ -196,6 +218,7 @@ class Checkout:
             raise CheckoutError("unreadable_code")
         raise CheckoutError("unknown_code", code=printable(found.text))
 
+    @_kept
     def take_coupon(self, code: str) -> Coupon:
         """A coupon some rule of the outlet asks for; it counts for this receipt only. A member
         uses a coupon once: one this terminal has journaled for the member is refused."""
@@ -227,6 +250,7 @@ class Checkout:
             and not self._coupon_used_here(code, member)
         ]
 
+    @_kept
     def take_offers(self) -> list[str]:
         """Put the member's personal offers on the receipt (one key); what they give."""
         if self.member is None:
@@ -237,6 +261,7 @@ class Checkout:
         self.coupons = self.coupons | {code for code, _ in offers}
         return [name for _, name in offers]
 
+    @_kept
     def drop_coupon(self, code: str) -> None:
         """Take a coupon off the receipt (the hub refused to hold it for this member)."""
         self.coupons = self.coupons - {code}
@@ -260,6 +285,7 @@ class Checkout:
             if rule.rule_id in applied and rule.conditions.coupon in self.coupons
         )
 
+    @_kept
     def set_quantity(self, line_id: int, quantity: int) -> None:
         self.receipt = receipt_call(lambda: self.receipt.set_quantity(line_id, quantity))
 
@@ -269,14 +295,17 @@ class Checkout:
         receipt = receipt_call(lambda: self.receipt.override_price(line_id, price, reason, ""))
         return f"{line_id}:{receipt.line(line_id).product.sku}:{price}"
 
+    @_kept
     def override_price(self, line_id: int, price: Money, reason: str, approved_by: str) -> None:
         self.receipt = receipt_call(
             lambda: self.receipt.override_price(line_id, price, reason, approved_by)
         )
 
+    @_kept
     def remove_line(self, line_id: int) -> None:
         self.receipt = receipt_call(lambda: self.receipt.remove(line_id))
 
+    @_kept
     def cancel(self) -> None:
         """Drop the receipt and the member: a fresh start for the next customer."""
         self.receipt = Receipt()
@@ -287,6 +316,7 @@ class Checkout:
 
     # -- the member --------------------------------------------------------------------------
 
+    @_kept
     def identify_card(self, card: str) -> Member:
         """Attach the member with this card from the terminal's member cache."""
         card = card.strip()
@@ -306,6 +336,7 @@ class Checkout:
         except PhoneError as exc:
             raise CheckoutError("bad_phone", reason=exc.reason) from None
 
+    @_kept
     def identify_phone(self, text: str) -> Member:
         """Attach the member with this number from the member cache, where numbers are kept
         only as HMACs with the outlet's key. unknown_phone (with the number masked) when the
@@ -343,6 +374,7 @@ class Checkout:
         except (SecretFileError, ValueError):
             return None
 
+    @_kept
     def identify_app_code(self, text: str) -> Member:
         """Attach the member whose app shows this signed code: genuine, current, first seen."""
         seen = self._seen_tokens
@@ -365,6 +397,12 @@ class Checkout:
         log.info("member %s identified by app code", member.member_id)
         return member
 
+    @_kept
+    def use_member(self, member: Member) -> None:
+        """The member on this receipt from now (just enrolled here)."""
+        self.member = member
+
+    @_kept
     def attach_member(self, member: Member) -> None:
         """Attach a member found online, and remember them for offline visits."""
         store_call(lambda: self._caches.upsert_member(member))
@@ -394,6 +432,7 @@ class Checkout:
             raise CheckoutError(cap.reason, limit=cap.limit)
         return allowed if cap is None else min(allowed, cap)
 
+    @_kept
     def set_redeem_points(self, points: int) -> None:
         if points and points > self.redeemable_points():
             raise CheckoutError("redeem_above_limit", limit=self.redeemable_points())
@@ -466,6 +505,7 @@ class Checkout:
             )
 
         sale = store_call(lambda: self._journal.record_sale(build))
+        self._kept_text = None  # the sale's transaction took the open receipt out
         log.info(
             "sale %d journaled: %d lines, total %d, member %s",
             sale.number,
@@ -475,6 +515,43 @@ class Checkout:
         )
         self.cancel()
         return sale
+
+    # -- the open receipt across a restart -----------------------------------------------------
+
+    def _open_receipt(self) -> OpenReceipt:
+        member_id = self.member.member_id if self.member else None
+        return OpenReceipt(self.receipt, member_id, self.coupons, self.redeem_points)
+
+    def _keep(self) -> None:
+        """Keep the open receipt in the journal when it changed. The till sells on when the
+        journal refuses (the sale itself will say so): this is a safeguard, not the sale."""
+        text = self._open_receipt().to_text()
+        if text == self._kept_text:
+            return
+        try:
+            self._journal.keep_open_receipt(text, self._clock())
+        except StoreError as exc:
+            log.warning("the open receipt could not be kept: %s", exc)
+            return
+        self._kept_text = text
+
+    def _restore(self) -> Restored | None:
+        try:
+            text = self._journal.open_receipt()
+            kept = OpenReceipt.from_text(text) if text is not None else None
+            member = self._caches.member_by_id(kept.member_id) if kept and kept.member_id else None
+        except (StoreError, ReceiptError) as exc:
+            log.warning("the receipt left open could not be brought back: %s", exc)
+            return None
+        if kept is None:
+            return None
+        self.receipt, self.member = kept.receipt, member
+        self.coupons, self.redeem_points = kept.coupons, kept.redeem_points
+        self._kept_text = text
+        log.info("receipt left open brought back: %d lines", len(kept.receipt.lines))
+        return Restored(
+            len(kept.receipt.lines), member_lost=member is None and bool(kept.member_id)
+        )
 
     # -- sync problems ---------------------------------------------------------------------------
 

@@ -102,7 +102,7 @@ class EnrolDesk:
             marketing_consent=given.marketing,
         )
         store_call(lambda: self._journal.record_enrolment(enrolment, member))
-        checkout.member = member
+        checkout.use_member(member)
         return member
 
     def _plastic_card(self, text: str) -> str:

@@ -52,6 +52,24 @@ class ReceiptLine:
     def amount(self) -> Money:
         return self.product.price * self.quantity
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line_id": self.line_id,
+            "product": self.product.to_dict(),
+            "quantity": self.quantity,
+            "price_override": self.price_override.to_dict() if self.price_override else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ReceiptLine:
+        override = data.get("price_override")
+        return cls(
+            int(data["line_id"]),
+            Product.from_dict(data["product"]),
+            int(data["quantity"]),
+            PriceOverride.from_dict(override) if override else None,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Receipt:
@@ -115,6 +133,27 @@ class Receipt:
     def remove(self, line_id: int) -> Receipt:
         target = self.line(line_id)
         return replace(self, lines=tuple(line for line in self.lines if line is not target))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lines": [line.to_dict() for line in self.lines],
+            "next_line_id": self.next_line_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Receipt:
+        """A receipt as `to_dict` wrote it; ReceiptError when it does not hold together."""
+        try:
+            lines = tuple(ReceiptLine.from_dict(line) for line in data["lines"])
+            next_line_id = int(data["next_line_id"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ReceiptError(f"not a receipt: {exc}", "bad_receipt") from None
+        for line in lines:
+            _check_quantity(line.quantity)
+        ids = [line.line_id for line in lines]
+        if len(set(ids)) != len(ids) or any(not 0 < i < next_line_id for i in ids):
+            raise ReceiptError("not a receipt: line ids", "bad_receipt")
+        return cls(lines, next_line_id)
 
 
 def _check_quantity(quantity: int) -> None:

@@ -94,6 +94,24 @@ class Journal:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
 
+    def keep_open_receipt(self, text: str | None, now: datetime) -> None:
+        """The receipt being built (see pos_client.open_receipt), or None once there is none."""
+        with immediate_transaction(self._db) as db:
+            if text is None:
+                db.execute("DELETE FROM open_receipt")
+            else:
+                db.execute(
+                    "INSERT OR REPLACE INTO open_receipt (id, body, updated_at) VALUES (1, ?, ?)",
+                    (text, _utc_text(now)),
+                )
+
+    def open_receipt(self) -> str | None:
+        try:
+            row = self._db.execute("SELECT body FROM open_receipt").fetchone()
+        except sqlite3.Error as exc:
+            raise classify(exc) from exc
+        return str(row[0]) if row else None
+
     def record_sale(self, build: Callable[[int], Sale]) -> Sale:
         """Journal a sale durably: `build` gets the next receipt number inside the transaction.
 
@@ -101,6 +119,7 @@ class Journal:
         transaction; a failure leaves none of them.
         """
         with immediate_transaction(self._db) as conn:
+            conn.execute("DELETE FROM open_receipt")  # paid: it must never come back
             number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM sales").fetchone()[0]
             sale = build(number)
             body = json.dumps(sale.to_dict(), ensure_ascii=False, sort_keys=True)

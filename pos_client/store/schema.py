@@ -298,3 +298,14 @@ MIGRATIONS.append(
         "UPDATE catalog SET search = search_text(name_ru, name_en, brand, sku, barcode)",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # The receipt being built, kept at every change so that a crash does not lose it.
+        """CREATE TABLE open_receipt (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    ]
+)

@@ -364,6 +364,13 @@ class MainWindow(QMainWindow):
         self.refresh()
         return True
 
+    def tell_restored(self) -> None:
+        """Say once that the receipt on screen was left open when the till stopped."""
+        restored, self.checkout.restored = self.checkout.restored, None
+        if restored is not None:
+            key = "receipt_restored_member_lost" if restored.member_lost else "receipt_restored"
+            self.show_message(tr(key, count=restored.lines))
+
     def show_error(self, error: CheckoutError) -> None:
         self.show_message(error_text(error), "error")
 
@@ -463,7 +470,7 @@ class MainWindow(QMainWindow):
         if self.checkout.member is None:
             self.show_message(tr("err_no_member_points"), "error")
             return
-        self.checkout.redeem_points = 0
+        self.checkout.set_redeem_points(0)
         try:
             available = self.checkout.redeemable_points()
         except CheckoutError as exc:

@@ -102,6 +102,7 @@ class StaffFlow(QObject):
         self._enable_till(True)
         self._show_cashier()
         self.window.show_message(tr("logged_in", name=person.name))
+        self.window.tell_restored()
         if self._current_shift() is None:
             self.open_shift()
 

@@ -584,6 +584,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "approval_pin": QT_TRANSLATE_NOOP("Staff", "Their PIN"),
     "approval_ok": QT_TRANSLATE_NOOP("Staff", "Approve"),
     "logged_in": QT_TRANSLATE_NOOP("Staff", "Cashier: {name}"),
+    "receipt_restored": QT_TRANSLATE_NOOP(
+        "Messages", "The receipt left open when the till stopped is back (lines: {count})"
+    ),
+    "receipt_restored_member_lost": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The receipt left open when the till stopped is back (lines: {count}); identify the"
+        " member again",
+    ),
     "shift_opened": QT_TRANSLATE_NOOP("Shift", "Shift {number} is open"),
     "shift_closed": QT_TRANSLATE_NOOP("Shift", "Shift {number} is closed"),
     "cash_moved_in": QT_TRANSLATE_NOOP("Shift", "{amount} put in"),

@@ -770,6 +770,14 @@
         <translation>Сначала оплатите или отмените чек</translation>
     </message>
     <message>
+        <source>The receipt left open when the till stopped is back (lines: {count})</source>
+        <translation>Восстановлен чек, открытый до остановки кассы (строк: {count})</translation>
+    </message>
+    <message>
+        <source>The receipt left open when the till stopped is back (lines: {count}); identify the member again</source>
+        <translation>Восстановлен чек, открытый до остановки кассы (строк: {count}); определите покупателя заново</translation>
+    </message>
+    <message>
         <source>Personal offers on the receipt: {offers}</source>
         <translation>Персональные предложения в чеке: {offers}</translation>
     </message>

@@ -222,6 +222,8 @@ def kill_figures(folder: Path) -> dict[str, int]:
             "kill9_duplicated": len(found) - len(set(found)),
             "kill9_integrity_failures": log.integrity_failures,
             "kill9_journal_matches_hub": int(journaled == set(found)),
+            "kill9_open_receipts_kept": log.open_receipts_kept,
+            "kill9_open_receipts_unreadable": log.open_receipts_unreadable,
         }
     finally:
         hub.close()

@@ -14,7 +14,8 @@ from pos_client.store.journal import Journal
 from pos_client.store.secret_file import SecretFile
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine
-from tests.conftest import OUTLET, TERMINAL
+from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, OUTLET, TERMINAL
+from tests.integration.crash_harness import Terminal
 
 
 def utc_now() -> datetime:
@@ -81,3 +82,17 @@ def cli_config(
     }.items():
         monkeypatch.setenv(f"POS_CLIENT_{key}", value)
     return ["--config", str(tmp_path / "absent.toml")]
+
+
+@pytest.fixture
+def killable(hub: EmbeddedHub, hub_token: str, primed: SyncEngine, tmp_path: Path) -> Terminal:
+    """The primed test terminal, for children that sell on it until they are killed."""
+    return Terminal(
+        tmp_path / "terminal.sqlite3",
+        hub.url,
+        hub_token,
+        OUTLET,
+        TERMINAL,
+        (CAPPUCCINO, CROISSANT),
+        GOLD_CARD,
+    )

@@ -18,6 +18,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from pos_client.checkout import Checkout, Till
+from pos_client.core.receipt import ReceiptError
+from pos_client.open_receipt import OpenReceipt
 from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
 from pos_client.store.journal import Journal
@@ -73,6 +75,53 @@ class CrashLog:
     lost_in_journal: int = 0  # acknowledged but not in the journal after the kill
     integrity_failures: int = 0
     kills_while_syncing: int = 0
+    open_receipts_kept: int = 0  # kills that left a half-scanned receipt in the journal
+    open_receipts_unreadable: int = 0
+
+
+def scan_until_killed(terminal: Terminal, report: Connection, seed: int) -> None:
+    """The child of the open-receipt test: takes up the receipt a kill left, then scans on,
+    reporting the items on it after each scan (a scan reported is a scan kept)."""
+    rng = random.Random(seed)
+    db = open_database(terminal.db_path)
+    till = Till(terminal.outlet_id, terminal.terminal_id)
+    checkout = Checkout(journal=Journal(db), caches=Caches(db), till=till, clock=utc_now)
+    report.send(items_on(checkout))
+    while True:
+        checkout.scan(rng.choice(terminal.products))
+        report.send(items_on(checkout))
+
+
+def items_on(checkout: Checkout) -> int:
+    return sum(line.quantity for line in checkout.receipt.lines)
+
+
+def kill_mid_receipt(terminal: Terminal, runs: int, seed: int) -> list[tuple[int, int]]:
+    """Per run: (the items the last child reported before its kill, the items the next child
+    found on the receipt it took up)."""
+    rng = random.Random(seed)
+    reported: int | None = None
+    seen: list[tuple[int, int]] = []
+    for run in range(runs + 1):
+        receiving, sending = _CONTEXT.Pipe(duplex=False)
+        child = _CONTEXT.Process(target=scan_until_killed, args=(terminal, sending, seed + run))
+        child.start()
+        sending.close()
+        found = receiving.recv()
+        if reported is not None:
+            seen.append((reported, found))
+        reported = found
+        for _ in range(rng.randint(0, 12) if run < runs else 0):
+            reported = receiving.recv()
+        child.kill()
+        child.join()
+        while True:  # what the child reported before it died was kept too
+            try:
+                reported = receiving.recv()
+            except EOFError:
+                break
+        receiving.close()
+    return seen
 
 
 def kill_at_random(terminal: Terminal, runs: int, seed: int, log: CrashLog) -> CrashLog:
@@ -113,5 +162,11 @@ def _check_journal(db_path: Path, log: CrashLog) -> None:
             log.integrity_failures += 1
         journaled = {row[0] for row in conn.execute("SELECT sale_id FROM sales")}
         log.lost_in_journal = len(log.acknowledged - journaled)
+        for (text,) in conn.execute("SELECT body FROM open_receipt"):
+            log.open_receipts_kept += 1
+            try:
+                OpenReceipt.from_text(text)
+            except ReceiptError:
+                log.open_receipts_unreadable += 1
     finally:
         conn.close()

@@ -14,7 +14,9 @@ from pos_client.checkout_errors import CheckoutError
 from pos_client.core.catalog import Product
 from pos_client.core.identity import AppToken, public_key_text, sign_token, time_step
 from pos_client.core.loyalty import Member
+from pos_client.open_receipt import Restored
 from pos_client.store.caches import Caches
+from pos_client.store.db import StoreError
 from pos_client.store.journal import Journal
 from pos_client.store.seen_tokens import SeenTokens
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, MILK, OUTLET, TERMINAL, fixed_clock
@@ -289,3 +291,59 @@ def test_the_members_personal_offers_go_on_the_receipt_with_one_key(
     checkout.pay("card", 0)  # the offer is used up at this till
     checkout.identify_card(GOLD_CARD)
     assert checkout.member_offers() == []
+
+
+def test_the_open_receipt_comes_back_after_a_restart_with_its_member_coupon_and_points(
+    checkout: Checkout, journal: Journal, caches: Caches
+) -> None:
+    assert checkout.restored is None
+    checkout.scan(CAPPUCCINO)
+    checkout.scan(MILK)
+    checkout.set_quantity(1, 3)
+    checkout.identify_card(GOLD_CARD)
+    checkout.take_coupon("WELCOME-200")
+    checkout.set_redeem_points(100)
+    before = checkout.priced
+
+    again = make_checkout(journal, caches)  # the till started again on the same journal
+    assert again.restored == Restored(lines=2, member_lost=False)
+    assert again.receipt == checkout.receipt
+    assert again.member is not None and again.member.card == GOLD_CARD
+    assert again.coupons == {"WELCOME-200"} and again.redeem_points == 100
+    assert again.priced == before
+
+
+def test_a_paid_or_cancelled_receipt_does_not_come_back(
+    checkout: Checkout, journal: Journal, caches: Caches
+) -> None:
+    checkout.scan(CAPPUCCINO)
+    checkout.pay("card", checkout.priced.total)
+    assert journal.open_receipt() is None  # gone with the sale's own transaction
+    assert make_checkout(journal, caches).restored is None
+    checkout.scan(MILK)
+    checkout.cancel()
+    assert make_checkout(journal, caches).restored is None
+
+
+def test_a_receipt_whose_member_left_the_cache_comes_back_without_them(
+    checkout: Checkout, journal: Journal, caches: Caches
+) -> None:
+    checkout.scan(CROISSANT)
+    checkout.identify_card(GOLD_CARD)
+    caches.replace_members(2, [], NOW)
+    again = Checkout(journal=journal, caches=caches, till=Till(OUTLET, TERMINAL), clock=fixed_clock)
+    assert again.restored == Restored(lines=1, member_lost=True)
+    assert again.member is None and [line.product.barcode for line in again.receipt.lines] == [
+        CROISSANT
+    ]
+
+
+def test_a_change_the_journal_cannot_keep_still_happens(
+    checkout: Checkout, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(_text: str | None, _now: datetime) -> None:
+        raise StoreError("disk_full", "database or disk is full")
+
+    monkeypatch.setattr(journal, "keep_open_receipt", refuse)
+    checkout.scan(CAPPUCCINO)
+    assert len(checkout.receipt.lines) == 1

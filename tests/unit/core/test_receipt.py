@@ -70,3 +70,38 @@ def test_a_bad_price_override_is_refused_with_its_reason(
     with pytest.raises(ReceiptError) as refused:
         receipt.override_price(1, price, reason, "S0003")
     assert refused.value.code == code
+
+
+def test_a_receipt_round_trips_through_its_dict_with_overrides_and_line_ids() -> None:
+    receipt = Receipt().add(product(1), 3).add(product(2)).add(product(3)).remove(2)
+    receipt = receipt.override_price(3, 5000, "damaged box", "S0003")
+    back = Receipt.from_dict(receipt.to_dict())
+    assert back == receipt
+    assert back.add(product(4)).lines[-1].line_id == 4  # ids go on where they stopped
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {},
+        {"lines": [], "next_line_id": "x"},
+        {"lines": [{"line_id": 1, "quantity": 1}], "next_line_id": 2},  # no product
+        {
+            "lines": [{"line_id": 5, "product": product(1).to_dict(), "quantity": 1}],
+            "next_line_id": 2,
+        },  # an id not yet given
+        {
+            "lines": [{"line_id": 1, "product": product(1).to_dict(), "quantity": 0}],
+            "next_line_id": 2,
+        },
+        {
+            "lines": [
+                {"line_id": 1, "product": {**product(1).to_dict(), "price": -1}, "quantity": 1}
+            ],
+            "next_line_id": 2,
+        },
+    ],
+)
+def test_what_is_no_receipt_is_refused(broken: dict[str, object]) -> None:
+    with pytest.raises(ReceiptError):
+        Receipt.from_dict(broken)
