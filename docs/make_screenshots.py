@@ -23,6 +23,7 @@ from pos_client.ui.enrol_dialog import EnrolDialog
 from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
+from pos_client.ui.parking import ParkedDialog
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.product_search import ProductSearchDialog
 from pos_client.ui.receipt_search import ReceiptNumberDialog
@@ -245,6 +246,26 @@ def shoot_product_search(window: MainWindow, app: QApplication, out: Path, suffi
     dialog.reject()
 
 
+def shoot_parked(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    """Two receipts put aside (Ins), and the list Ins shows on the empty till."""
+    window.cancel_receipt()
+    parking = window.parking
+    assert parking is not None
+    for basket in (BASKET, BASKET[:1]):
+        for code in basket:
+            window.handle_code(code)
+        parking.park_or_list()
+    parking.park_or_list()
+    dialog = window.dialog
+    assert isinstance(dialog, ParkedDialog)
+    settle(app, timeout_ms=100)
+    save(dialog, out / f"parked{suffix}.png")
+    dialog.reject()
+    for receipt in window.checkout.parked():  # the next screenshots start from an empty till
+        window.checkout.take_up(receipt.park_id)
+        window.checkout.cancel()
+
+
 def shoot_help(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
     window.help_action.trigger()
     settle(app, timeout_ms=100)
@@ -317,6 +338,7 @@ def main(out: Path) -> int:
         shoot_staff(till.window, app, out, suffix)
         shoot_enrolment(till.window, app, out, suffix)
         shoot_product_search(till.window, app, out, suffix)
+        shoot_parked(till.window, app, out, suffix)
         shoot_help(till.window, app, out, suffix)
         if language == "ru":
             shoot_offline(till.window, app, out)

@@ -38,6 +38,7 @@ from pos_client.return_desk import ReceiptElsewhere, ReturnDesk
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
 from pos_client.store.journal import Journal, Problem, SaleForReturn
+from pos_client.store.parked import ParkedReceipt
 from pos_client.store.secret_file import SecretFile, SecretFileError
 from pos_client.store.seen_tokens import SeenTokens
 
@@ -543,15 +544,55 @@ class Checkout:
         except (StoreError, ReceiptError) as exc:
             log.warning("the receipt left open could not be brought back: %s", exc)
             return None
-        if kept is None:
+        if kept is None or text is None:
             return None
+        log.info("receipt left open brought back: %d lines", len(kept.receipt.lines))
+        return self._put(kept, member, text)
+
+    def _put(self, kept: OpenReceipt, member: Member | None, text: str) -> Restored:
+        """`kept` (as the journal's open receipt has it, `text`) is the receipt on the till."""
         self.receipt, self.member = kept.receipt, member
         self.coupons, self.redeem_points = kept.coupons, kept.redeem_points
         self._kept_text = text
-        log.info("receipt left open brought back: %d lines", len(kept.receipt.lines))
+        self._keep()  # without the member, when the cache no longer has them
         return Restored(
             len(kept.receipt.lines), member_lost=member is None and bool(kept.member_id)
         )
+
+    # -- receipts put aside -----------------------------------------------------------------
+
+    def park(self) -> int:
+        """Put the receipt aside (the customer went back for something) and start afresh;
+        returns its number in the list of receipts put aside."""
+        if self.receipt.is_empty:
+            raise CheckoutError("park_empty")
+        text = self._open_receipt().to_text() or ""
+        lines, total = len(self.receipt.lines), self.priced.total
+        park_id = store_call(lambda: self._journal.parked.park(text, lines, total, self._clock()))
+        self._kept_text = None  # the park took the open receipt out with it
+        self.cancel()
+        log.info("receipt put aside as %d: %d lines", park_id, lines)
+        return park_id
+
+    def parked(self) -> list[ParkedReceipt]:
+        return store_call(self._journal.parked.listed)
+
+    def take_up(self, park_id: int) -> Restored:
+        """The receipt put aside as `park_id` is the open one again. Only onto an empty till:
+        two customers' goods never mix."""
+        if not self._open_receipt().is_empty:
+            raise CheckoutError("take_up_open_receipt")
+        text = store_call(lambda: self._journal.parked.take(park_id, self._clock()))
+        if text is None:
+            raise CheckoutError("parked_gone", number=park_id)
+        log.info("receipt put aside as %d taken up", park_id)
+        try:
+            kept = OpenReceipt.from_text(text)
+        except ReceiptError as exc:
+            raise CheckoutError("bad_receipt", detail=str(exc)) from exc
+        member_id = kept.member_id
+        member = store_call(lambda: self._caches.member_by_id(member_id)) if member_id else None
+        return self._put(kept, member, text)
 
     # -- sync problems ---------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +132,10 @@ def immediate_transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection
         if isinstance(exc, sqlite3.Error):
             raise classify(exc) from exc
         raise
+
+
+def utc_text(moment: datetime) -> str:
+    """A moment as the journal stores it: UTC, ISO 8601, so that texts compare as times."""
+    if moment.tzinfo is None:
+        raise ValueError("the moment must be timezone-aware")
+    return moment.astimezone(UTC).isoformat()

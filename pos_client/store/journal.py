@@ -6,14 +6,15 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 from pos_client.core.enrolment import Enrolment
 from pos_client.core.loyalty import Member
 from pos_client.core.returns import ReturnWithoutReceipt, SaleReturn
 from pos_client.core.sale import Sale
 from pos_client.store.caches import write_member
-from pos_client.store.db import classify, immediate_transaction
+from pos_client.store.db import classify, immediate_transaction, utc_text
+from pos_client.store.parked import ParkedReceipts
 
 # Sales and returns count for the shift open when they commit (none: NULL).
 OPEN_SHIFT = "(SELECT shift_id FROM shifts WHERE closed_at IS NULL)"
@@ -93,6 +94,7 @@ class ReceiptSummary:
 class Journal:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
+        self.parked = ParkedReceipts(db)
 
     def keep_open_receipt(self, text: str | None, now: datetime) -> None:
         """The receipt being built (see pos_client.open_receipt), or None once there is none."""
@@ -102,7 +104,7 @@ class Journal:
             else:
                 db.execute(
                     "INSERT OR REPLACE INTO open_receipt (id, body, updated_at) VALUES (1, ?, ?)",
-                    (text, _utc_text(now)),
+                    (text, utc_text(now)),
                 )
 
     def open_receipt(self) -> str | None:
@@ -123,7 +125,7 @@ class Journal:
             number = conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM sales").fetchone()[0]
             sale = build(number)
             body = json.dumps(sale.to_dict(), ensure_ascii=False, sort_keys=True)
-            created = _utc_text(sale.created_at)  # comparable as text: the day lists rely on it
+            created = utc_text(sale.created_at)  # comparable as text: the day lists rely on it
             conn.execute(
                 "INSERT INTO sales (sale_id, number, created_at, member_id, total,"
                 " points_earned, body, coupons_used, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
@@ -255,7 +257,7 @@ class Journal:
                 " COALESCE((SELECT SUM(r.refund) FROM returns r WHERE r.sale_id = s.sale_id), 0)"
                 " FROM sales s WHERE s.created_at >= ? AND s.created_at < ?"
                 " ORDER BY s.number DESC",
-                [_utc_text(start), _utc_text(end)],
+                [utc_text(start), utc_text(end)],
             ).fetchall()
         except sqlite3.Error as exc:
             raise classify(exc) from exc
@@ -429,13 +431,6 @@ class Journal:
             [member_id],
         ).fetchone()
         return int(row[0]), -int(row[1])
-
-
-def _utc_text(moment: datetime) -> str:
-    """A bound comparable with the journal's created_at texts (UTC, ISO 8601)."""
-    if moment.tzinfo is None:
-        raise ValueError("the bounds must be timezone-aware")
-    return moment.astimezone(UTC).isoformat()
 
 
 def _returned(db: sqlite3.Connection, sale_id: str) -> dict[int, int]:

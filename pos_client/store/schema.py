@@ -309,3 +309,16 @@ MIGRATIONS.append(
         )""",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # Receipts put aside to serve the next customer, taken up again later (store.parked).
+        """CREATE TABLE parked_receipts (
+            park_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            body TEXT NOT NULL,
+            lines INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            parked_at TEXT NOT NULL
+        )""",
+    ]
+)

@@ -38,6 +38,7 @@ from pos_client.sync.loop import SyncLoop
 from pos_client.ui.customer_display import CustomerDisplay
 from pos_client.ui.enrol_flow import EnrolFlow
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.parking import Parking
 from pos_client.ui.printer_bridge import PrinterBridge
 from pos_client.ui.receipt_printing import ReceiptPrinting
 from pos_client.ui.staff_flow import StaffFlow
@@ -164,6 +165,7 @@ def build_till(
     printer = PrinterBridge(config.printer, config.printer_profile, window)
     ReceiptPrinting(window, printer)
     EnrolFlow(window, EnrolDesk(checkout, journal, caches, clock))
+    Parking(window)
     window.rules_reloaded.connect(keep_out_of_gc)
     wedge = WedgeFilter(window, config.wedge_max_gap_ms, config.wedge_min_length)
     wedge.scanned.connect(window.handle_code)

@@ -31,6 +31,7 @@ KEYS = (
     ("F11", "help_offers"),
     ("Del", "help_remove"),
     ("F8", "help_cancel"),
+    ("Ins", "help_park"),
     ("F12", "help_pay"),
     ("F9", "help_sync"),
     ("F10", "help_problems"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -56,10 +56,13 @@ from pos_client.ui.strings import LANGUAGES, Language, has_text, set_language, t
 from pos_client.ui.sync_bridge import SyncBridge
 from pos_client.ui.theme import Theme, apply_theme, set_style_state
 
+T = TypeVar("T")
+
 # What the checkout answers to text that is no code; typed, with letters, it is a name to find.
 WORDS_NOT_CODES = ("unknown_code", "unreadable_code")
 
 if TYPE_CHECKING:
+    from pos_client.ui.parking import Parking
     from pos_client.ui.receipt_printing import ReceiptPrinting
     from pos_client.ui.staff_flow import StaffFlow
 
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self.last_sale: Sale | None = None
         self.staff_flow: StaffFlow | None = None  # login, shifts and approvals, when staffed
         self.printing: ReceiptPrinting | None = None  # receipts on paper, when set up
+        self.parking: Parking | None = None  # receipts put aside, when set up
         # Who takes a scanned code before the till does (a badge at login, a card to link).
         self.code_takers: list[Callable[[str], bool]] = []
         self.returns = ReturnFlow(self)
@@ -356,13 +360,17 @@ class MainWindow(QMainWindow):
 
     def attempt(self, action: Callable[[], object]) -> bool:
         """Run a checkout action: on success show the new state, on refusal say why."""
+        return self.outcome(lambda: [action()]) is not None  # a list: None from it is success
+
+    def outcome(self, action: Callable[[], T]) -> T | None:
+        """What a checkout action gives, the new state shown; None, said why, when refused."""
         try:
-            action()
+            result = action()
         except CheckoutError as exc:
             self.show_error(exc)
-            return False
+            return None
         self.refresh()
-        return True
+        return result
 
     def tell_restored(self) -> None:
         """Say once that the receipt on screen was left open when the till stopped."""
@@ -521,13 +529,9 @@ class MainWindow(QMainWindow):
 
     def take_offers(self) -> None:
         """F11: the identified member's personal offers go on the receipt."""
-        try:
-            taken = self.checkout.take_offers()
-        except CheckoutError as exc:
-            self.show_error(exc)
-            return
-        self.refresh()
-        self.show_message(tr("offers_taken", offers="; ".join(taken)))
+        taken = self.outcome(self.checkout.take_offers)
+        if taken is not None:
+            self.show_message(tr("offers_taken", offers="; ".join(taken)))
 
     def cancel_receipt(self) -> None:
         self.checkout.cancel()

@@ -524,6 +524,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Messages", "Everything on receipt {number} has been returned already"
     ),
     "err_logout_open_receipt": QT_TRANSLATE_NOOP("Messages", "Pay or cancel the receipt first"),
+    "err_park_empty": QT_TRANSLATE_NOOP("Messages", "The receipt is empty: nothing to put aside"),
+    "err_take_up_open_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "Pay, cancel or put aside the receipt on the till first"
+    ),
+    "err_parked_gone": QT_TRANSLATE_NOOP("Messages", "Receipt No. {number} is no longer put aside"),
+    "err_bad_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "The receipt put aside cannot be read: {detail}"
+    ),
+    "parked_title": QT_TRANSLATE_NOOP("Parked", "Receipts put aside"),
+    "parked_caption": QT_TRANSLATE_NOOP("Parked", "Choose the receipt to take up again (Enter):"),
+    "parked_col_number": QT_TRANSLATE_NOOP("Parked", "No."),
+    "parked_col_time": QT_TRANSLATE_NOOP("Parked", "Put aside at"),
+    "parked_col_lines": QT_TRANSLATE_NOOP("Parked", "Lines"),
+    "parked_col_total": QT_TRANSLATE_NOOP("Parked", "Total"),
+    "parked_take_up": QT_TRANSLATE_NOOP("Parked", "Take up"),
+    "parked_done": QT_TRANSLATE_NOOP(
+        "Parked", "Receipt put aside as No. {number}. Ins on an empty till takes it up again"
+    ),
+    "parked_none": QT_TRANSLATE_NOOP("Parked", "No receipts are put aside"),
+    "parked_taken": QT_TRANSLATE_NOOP(
+        "Parked", "Receipt No. {number} put aside is back on the till"
+    ),
+    "parked_taken_member_lost": QT_TRANSLATE_NOOP(
+        "Parked", "Receipt No. {number} put aside is back on the till; identify the member again"
+    ),
     "menu_shift": QT_TRANSLATE_NOOP("Menu", "Shift"),
     "menu_cash_in": QT_TRANSLATE_NOOP("Menu", "Cash in…"),
     "menu_cash_out": QT_TRANSLATE_NOOP("Menu", "Cash out…"),
@@ -736,6 +761,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help_offers": QT_TRANSLATE_NOOP("Help", "apply the member's personal offers"),
     "help_remove": QT_TRANSLATE_NOOP("Help", "remove the selected line"),
     "help_cancel": QT_TRANSLATE_NOOP("Help", "cancel the receipt"),
+    "help_park": QT_TRANSLATE_NOOP(
+        "Help", "put the receipt aside; on an empty till, take one put aside up again"
+    ),
     "help_pay": QT_TRANSLATE_NOOP("Help", "pay: cash or bank card"),
     "help_sync": QT_TRANSLATE_NOOP("Help", "sync now"),
     "help_problems": QT_TRANSLATE_NOOP("Help", "sync problems, export to CSV"),

@@ -185,6 +185,10 @@
         <translation>отменить чек</translation>
     </message>
     <message>
+        <source>put the receipt aside; on an empty till, take one put aside up again</source>
+        <translation>отложить чек; на пустой кассе — вернуть отложенный</translation>
+    </message>
+    <message>
         <source>pay: cash or bank card</source>
         <translation>оплата: наличные или карта</translation>
     </message>
@@ -770,6 +774,22 @@
         <translation>Сначала оплатите или отмените чек</translation>
     </message>
     <message>
+        <source>The receipt is empty: nothing to put aside</source>
+        <translation>Чек пуст — откладывать нечего</translation>
+    </message>
+    <message>
+        <source>Pay, cancel or put aside the receipt on the till first</source>
+        <translation>Сначала оплатите, отмените или отложите текущий чек</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} is no longer put aside</source>
+        <translation>Отложенного чека № {number} уже нет</translation>
+    </message>
+    <message>
+        <source>The receipt put aside cannot be read: {detail}</source>
+        <translation>Отложенный чек не читается: {detail}</translation>
+    </message>
+    <message>
         <source>The receipt left open when the till stopped is back (lines: {count})</source>
         <translation>Восстановлен чек, открытый до остановки кассы (строк: {count})</translation>
     </message>
@@ -824,6 +844,53 @@
     <message>
         <source>Card {card} already belongs to a member</source>
         <translation>Карта {card} уже у другого участника</translation>
+    </message>
+</context>
+<context>
+    <name>Parked</name>
+    <message>
+        <source>Receipts put aside</source>
+        <translation>Отложенные чеки</translation>
+    </message>
+    <message>
+        <source>Choose the receipt to take up again (Enter):</source>
+        <translation>Выберите чек, чтобы вернуть его на кассу (Enter):</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Put aside at</source>
+        <translation>Отложен в</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Take up</source>
+        <translation>Вернуть на кассу</translation>
+    </message>
+    <message>
+        <source>Receipt put aside as No. {number}. Ins on an empty till takes it up again</source>
+        <translation>Чек отложен под № {number}. Ins на пустой кассе — вернуть его</translation>
+    </message>
+    <message>
+        <source>No receipts are put aside</source>
+        <translation>Отложенных чеков нет</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} put aside is back on the till</source>
+        <translation>Отложенный чек № {number} снова на кассе</translation>
+    </message>
+    <message>
+        <source>Receipt No. {number} put aside is back on the till; identify the member again</source>
+        <translation>Отложенный чек № {number} снова на кассе; определите покупателя заново</translation>
     </message>
 </context>
 <context>

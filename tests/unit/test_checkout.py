@@ -347,3 +347,37 @@ def test_a_change_the_journal_cannot_keep_still_happens(
     monkeypatch.setattr(journal, "keep_open_receipt", refuse)
     checkout.scan(CAPPUCCINO)
     assert len(checkout.receipt.lines) == 1
+
+
+def test_a_receipt_put_aside_is_taken_up_whole_once_the_till_is_free(
+    checkout: Checkout, journal: Journal, caches: Caches
+) -> None:
+    checkout.scan(CAPPUCCINO)
+    checkout.scan(MILK)
+    checkout.identify_card(GOLD_CARD)
+    before = checkout.priced
+    first = checkout.park()
+    assert checkout.receipt.is_empty and checkout.member is None
+    assert journal.open_receipt() is None  # moved, not copied
+    (listed,) = checkout.parked()
+    assert (listed.park_id, listed.lines, listed.total) == (first, 2, before.total)
+
+    checkout.scan(CROISSANT)  # the next customer
+    with pytest.raises(CheckoutError, match="take_up_open_receipt"):
+        checkout.take_up(first)
+    checkout.pay("card", checkout.priced.total)
+
+    again = make_checkout(journal, caches)  # even after a restart
+    assert again.take_up(first) == Restored(lines=2, member_lost=False)
+    assert again.priced == before and again.parked() == []
+    assert make_checkout(journal, caches).restored == Restored(lines=2, member_lost=False)
+    with pytest.raises(CheckoutError, match="parked_gone"):
+        again.cancel()
+        again.take_up(first)
+
+
+def test_an_empty_receipt_is_not_put_aside(checkout: Checkout) -> None:
+    checkout.identify_card(GOLD_CARD)
+    with pytest.raises(CheckoutError, match="park_empty"):
+        checkout.park()
+    assert checkout.parked() == [] and checkout.member is not None
