@@ -79,11 +79,13 @@ class CashDialog(QDialog):
 
 class CloseShiftDialog(QDialog):
     """The shift's figures, the cash counted, and, while sales wait to sync, the cashier's
-    word that they know."""
+    word that they know; receipts put aside are named, as they stay for the next shift."""
 
     submitted = Signal(int, bool)  # counted kopecks, unsynced sales acknowledged
 
-    def __init__(self, report: str, expected: int, waiting: int, parent: QWidget) -> None:
+    def __init__(
+        self, report: str, expected: int, waiting: int, parent: QWidget, *, parked: int = 0
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("closeShiftDialog")
         self.setWindowTitle(tr("close_shift_title"))
@@ -104,6 +106,10 @@ class CloseShiftDialog(QDialog):
         self.unsynced.setObjectName("unsyncedAck")
         self.unsynced.setVisible(waiting > 0)
         layout.addWidget(self.unsynced)
+        self.parked = wrapped_label(self, "closeParked")
+        self.parked.setText(tr("close_parked", count=parked))
+        self.parked.setVisible(parked > 0)
+        layout.addWidget(self.parked)
         self.error = wrapped_label(self, "dialogError")
         layout.addWidget(self.error)
         box = dialog_buttons(self, tr("close_confirm"))

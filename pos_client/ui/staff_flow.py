@@ -183,11 +183,12 @@ class StaffFlow(QObject):
             self.window.show_message(tr("err_logout_open_receipt"), "error")
             return
         summary = self._call(self.shifts.summary)
-        if summary is None:
+        parked = self._call(self.window.checkout.parked)
+        if summary is None or parked is None:
             return
         report = render_shift(shift, summary, self._name_of(shift.opened_by))
         dialog = CloseShiftDialog(
-            report, summary.expected_cash, summary.waiting_to_sync, self.window
+            report, summary.expected_cash, summary.waiting_to_sync, self.window, parked=len(parked)
         )
 
         def submitted(counted: int, acknowledged: bool) -> None:

@@ -574,6 +574,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "close_unsynced": QT_TRANSLATE_NOOP(
         "Shift", "I know: {waiting} not sent to the hub yet; they go at the next connection"
     ),
+    "close_parked": QT_TRANSLATE_NOOP(
+        "Shift", "Receipts put aside: {count}. They stay at this till for the next shift (Ins)"
+    ),
     "close_confirm": QT_TRANSLATE_NOOP("Shift", "Close shift"),
     "close_expected": QT_TRANSLATE_NOOP("Shift", "Expected in the drawer: {amount}"),
     "close_matches": QT_TRANSLATE_NOOP("Shift", "The count matches the expected cash"),

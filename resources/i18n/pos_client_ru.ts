@@ -1339,6 +1339,10 @@
         <translation>Я знаю: на сервер ещё не отправлено {waiting}, они уйдут при следующей связи</translation>
     </message>
     <message>
+        <source>Receipts put aside: {count}. They stay at this till for the next shift (Ins)</source>
+        <translation>Отложенных чеков: {count}. Они останутся на кассе до следующей смены (Ins)</translation>
+    </message>
+    <message>
         <source>Close shift</source>
         <translation>Закрыть смену</translation>
     </message>
