@@ -80,10 +80,12 @@ step "a journal an older release left (schema one behind) with a sale marker in 
 "$python" - "$journal" <<'EOF'
 import sqlite3, sys
 from pathlib import Path
+from pos_client.store.db import add_functions
 from pos_client.store.schema import MIGRATIONS
 path = Path(sys.argv[1])
 path.parent.mkdir(parents=True, exist_ok=True)
 db = sqlite3.connect(path)
+add_functions(db)  # the SQL functions the migrations call
 for statement in (s for script in MIGRATIONS[:-1] for s in script):
     db.execute(statement)
 db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
