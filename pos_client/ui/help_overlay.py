@@ -1,79 +1,122 @@
-"""F1: every key of the till on one screen, in the window's language."""
+"""F1: every key of the till on one screen, in the window's language, grouped by what the
+cashier is doing: the receipt, the customer, returns, the shift."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHeaderView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from pos_client.ui.strings import tr
 
-KEYS = (
-    ("Enter", "help_scan"),
-    ("Ctrl+F", "help_find"),
-    ("F2", "help_qty"),
-    ("Ctrl+F2", "help_price"),
-    ("F3", "help_card"),
-    ("F4", "help_phone"),
-    ("F5", "help_return"),
-    ("Ctrl+F5", "help_goods_back"),
-    ("F6", "help_points"),
-    ("F7", "help_enrol"),
-    ("F11", "help_offers"),
-    ("Del", "help_remove"),
-    ("F8", "help_cancel"),
-    ("Ins", "help_park"),
-    ("F12", "help_pay"),
-    ("F9", "help_sync"),
-    ("F10", "help_problems"),
-    ("Ctrl+P", "help_reprint"),
-    ("Ctrl+F8", "help_void"),
-    ("Ctrl+Shift+I / O", "help_cash"),
-    ("Ctrl+R", "help_report"),
-    ("Ctrl+Shift+X", "help_close"),
-    ("Ctrl+L", "help_logout"),
-    ("Ctrl+Shift+H", "help_contrast"),
+SECTIONS = (
+    (
+        "help_section_receipt",
+        (
+            ("Enter", "help_scan"),
+            ("Ctrl+F", "help_find"),
+            ("F2", "help_qty"),
+            ("Ctrl+F2", "help_price"),
+            ("Del", "help_remove"),
+            ("F8", "help_cancel"),
+            ("Ins", "help_park"),
+            ("F12", "help_pay"),
+        ),
+    ),
+    (
+        "help_section_customer",
+        (
+            ("F3", "help_card"),
+            ("F4", "help_phone"),
+            ("F6", "help_points"),
+            ("F7", "help_enrol"),
+            ("F11", "help_offers"),
+        ),
+    ),
+    (
+        "help_section_returns",
+        (
+            ("F5", "help_return"),
+            ("Ctrl+F5", "help_goods_back"),
+            ("Ctrl+F8", "help_void"),
+            ("Ctrl+P", "help_reprint"),
+        ),
+    ),
+    (
+        "help_section_shift",
+        (
+            ("Ctrl+Shift+I / O", "help_cash"),
+            ("Ctrl+R", "help_report"),
+            ("Ctrl+Shift+X", "help_close"),
+            ("Ctrl+L", "help_logout"),
+            ("F9", "help_sync"),
+            ("F10", "help_problems"),
+            ("Ctrl+Shift+H", "help_contrast"),
+            ("F1", "help_help"),
+        ),
+    ),
 )
+KEYS = tuple(key for _, keys in SECTIONS for key in keys)
+COLUMNS = 2
 
 
 class HelpOverlay(QDialog):
-    """The keys and what they do; Esc, Enter or F1 closes it."""
+    """The keys and what they do, in two columns that fit without scrolling; Esc, Enter or F1
+    closes it."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("helpOverlay")
         self.setWindowTitle(tr("help_title"))
+        self.key_labels: list[tuple[QLabel, QLabel]] = []
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        per_column = -(-len(SECTIONS) // COLUMNS)
+        for first in range(0, len(SECTIONS), per_column):
+            columns.addLayout(self._column(SECTIONS[first : first + per_column]), 1)
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(len(KEYS), 2, self)
-        self.table.setObjectName("helpKeys")
-        self.table.setHorizontalHeaderLabels([tr("help_key"), tr("help_action")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setWordWrap(True)
-        for row, (key, text) in enumerate(KEYS):
-            self.table.setItem(row, 0, QTableWidgetItem(key))
-            self.table.setItem(row, 1, QTableWidgetItem(tr(text)))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table)
+        layout.addLayout(columns, 1)
         close = QPushButton(tr("close"), self)
         close.setDefault(True)
         close.clicked.connect(self.accept)
         layout.addWidget(close)
-        self.resize(1000, 760)
+        self.resize(1180, 780)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt names it
-        """Rows take their height once the columns have their final widths."""
-        super().showEvent(event)
-        self.table.resizeRowsToContents()
+    def rows(self) -> list[tuple[str, str]]:
+        """What the screen says: each key beside what it does, in reading order."""
+        return [(key.text(), text.text()) for key, text in self.key_labels]
+
+    def _column(self, sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> QGridLayout:
+        """Sections one under another, their keys in one column of equal width."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        row = 0
+        for title, keys in sections:
+            heading = QLabel(tr(title), self)
+            heading.setObjectName("helpSection")
+            grid.addWidget(heading, row, 0, 1, 2)
+            for key, text in keys:
+                row += 1
+                key_label = QLabel(key, self)
+                key_label.setObjectName("helpKey")
+                key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                text_label = QLabel(tr(text), self)
+                text_label.setObjectName("helpText")
+                text_label.setWordWrap(True)
+                grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text_label, row, 1)
+                self.key_labels.append((key_label, text_label))
+            row += 1
+            grid.setRowMinimumHeight(row, 16)  # a gap before the next section
+            row += 1
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(row, 1)
+        return grid

@@ -781,6 +781,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Help", "a new price for the selected line, with the reason (a manager's PIN)"
     ),
     "help_contrast": QT_TRANSLATE_NOOP("Help", "high contrast on and off (white on black)"),
+    "help_help": QT_TRANSLATE_NOOP("Help", "this list of keys"),
+    "help_section_receipt": QT_TRANSLATE_NOOP("Help", "The receipt"),
+    "help_section_customer": QT_TRANSLATE_NOOP("Help", "The customer"),
+    "help_section_returns": QT_TRANSLATE_NOOP("Help", "Returns and copies"),
+    "help_section_shift": QT_TRANSLATE_NOOP("Help", "The shift and the till"),
     "menu_help": QT_TRANSLATE_NOOP("Menu", "Keys help"),
     "receipt_coupon": QT_TRANSLATE_NOOP("Receipt", "Coupon for your next purchase"),
 }

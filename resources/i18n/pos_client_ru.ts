@@ -236,6 +236,26 @@
         <source>high contrast on and off (white on black)</source>
         <translation>высокий контраст: белым по чёрному, вкл./выкл.</translation>
     </message>
+    <message>
+        <source>this list of keys</source>
+        <translation>этот список клавиш</translation>
+    </message>
+    <message>
+        <source>The receipt</source>
+        <translation>Чек</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Покупатель</translation>
+    </message>
+    <message>
+        <source>Returns and copies</source>
+        <translation>Возвраты и копии чеков</translation>
+    </message>
+    <message>
+        <source>The shift and the till</source>
+        <translation>Смена и касса</translation>
+    </message>
 </context>
 <context>
     <name>Member</name>

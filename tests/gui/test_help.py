@@ -19,8 +19,7 @@ def test_f1_lists_every_key_with_what_it_does_and_esc_closes_it(
     press(qtbot, Qt.Key.Key_F1)
     help_screen = window.dialog
     assert isinstance(help_screen, HelpOverlay)
-    table = help_screen.table
-    rows = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    rows = dict(help_screen.rows())
     assert len(rows) == len(KEYS)
     assert rows["F7"] == "enrol a new member with consent"
     assert rows["Ctrl+P"] == "a copy of the last receipt"
