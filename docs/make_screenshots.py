@@ -18,12 +18,13 @@ from pos_client.core.identity import receipt_code
 from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import build_till
 from pos_client.ui.approval_dialog import ApprovalDialog
-from pos_client.ui.dialogs import PayDialog, SaleDialog
+from pos_client.ui.dialogs import SaleDialog
 from pos_client.ui.enrol_dialog import EnrolDialog
 from pos_client.ui.first_run import SetupScreen
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.member_phone import MemberPhone
 from pos_client.ui.parking import ParkedDialog
+from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.product_search import ProductSearchDialog
 from pos_client.ui.receipt_search import ReceiptNumberDialog
@@ -66,6 +67,10 @@ def shoot(window: MainWindow, display: QWidget, app: QApplication, out: Path, su
     dialog.received.setText("1000")
     settle(app, timeout_ms=100)
     save(dialog, out / f"pay{suffix}.png")
+    dialog.split.click()
+    dialog.received.setText("200")
+    settle(app, timeout_ms=100)
+    save(dialog, out / f"pay-split{suffix}.png")
     dialog.submitted.emit("cash", 100000)
     receipt = window.dialog
     assert isinstance(receipt, SaleDialog)

@@ -107,6 +107,11 @@ class ReturnLineBody(Strict):
     refund: int = Field(ge=0)
 
 
+class RefundBody(Strict):
+    kind: Literal["cash", "card"]
+    amount: int = Field(ge=0)
+
+
 class ReturnBody(Strict):
     return_id: str = Field(min_length=1, max_length=64)
     sale_id: str = Field(min_length=1, max_length=64)  # the original sale
@@ -116,7 +121,9 @@ class ReturnBody(Strict):
     member_id: str | None
     lines: list[ReturnLineBody] = Field(min_length=1)
     refund: int = Field(ge=0)
-    tender: Literal["cash", "card"]
+    tender: Literal["cash", "card"]  # the first of `refunds` when there are several
+    # the refund by tender, for a sale paid partly in cash and partly by card (since 1.9)
+    refunds: list[RefundBody] | None = Field(default=None, min_length=1, max_length=2)
     points_reversed: int = Field(ge=0)  # earned points taken back
     points_refunded: int = Field(ge=0)  # spent points given back
     stamps_undone: dict[str, int]
@@ -127,6 +134,13 @@ class ReturnBody(Strict):
     def _adds_up(self) -> ReturnBody:
         if sum(line.refund for line in self.lines) != self.refund:
             raise ValueError("line refunds do not add up to the refund")
+        if self.refunds is not None:
+            if sum(part.amount for part in self.refunds) != self.refund:
+                raise ValueError("the refunds by tender do not add up to the refund")
+            if len({part.kind for part in self.refunds}) != len(self.refunds):
+                raise ValueError("a tender is named twice in the refunds")
+            if self.refunds[0].kind != self.tender:
+                raise ValueError("the tender is not the first of the refunds")
         return self
 
 

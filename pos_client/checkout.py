@@ -32,7 +32,15 @@ from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
-from pos_client.core.sale import Sale, TenderError, TenderKind, build_sale, settle
+from pos_client.core.sale import (
+    Sale,
+    Tender,
+    TenderError,
+    TenderKind,
+    build_sale,
+    settle,
+    split_payment,
+)
 from pos_client.open_receipt import OpenReceipt, Restored
 from pos_client.return_desk import ReceiptElsewhere, ReturnDesk
 from pos_client.store.caches import Caches
@@ -471,14 +479,30 @@ class Checkout:
 
     def pay(self, kind: TenderKind, received: int) -> Sale:
         """Settle and journal the sale; on success the till is ready for the next customer."""
-        priced = self.priced
-        if not priced.lines:
-            raise CheckoutError("empty_receipt")
-        self.require_shift()
+        priced = self._payable()
         try:
             tender = settle(priced.total, kind, received)
         except TenderError:
             raise CheckoutError("cash_short", total=priced.total, received=received) from None
+        return self._pay(priced, (tender,))
+
+    def pay_split(self, cash: Money) -> Sale:
+        """Pay `cash` in cash (no change) and the rest by card, as `pay` does."""
+        priced = self._payable()
+        try:
+            tenders = split_payment(priced.total, cash)
+        except TenderError:
+            raise CheckoutError("bad_split", total=priced.total, cash=cash) from None
+        return self._pay(priced, tenders)
+
+    def _payable(self) -> PricedReceipt:
+        priced = self.priced
+        if not priced.lines:
+            raise CheckoutError("empty_receipt")
+        self.require_shift()
+        return priced
+
+    def _pay(self, priced: PricedReceipt, tenders: tuple[Tender, ...]) -> Sale:
         member = self.member
         if priced.points_redeemed:
             self._check_offline_redemption(priced.points_redeemed)
@@ -493,7 +517,7 @@ class Checkout:
             return build_sale(
                 priced=priced,
                 member=member,
-                tenders=(tender,),
+                tenders=tenders,
                 sale_id=sale_id,
                 number=number,
                 created_at=created_at,

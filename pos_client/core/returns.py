@@ -2,7 +2,9 @@
 
 Shares are cumulative: the refund after returning r of q units is total * r // q minus what
 earlier returns of the line refunded, so returning everything in any number of steps refunds
-exactly what was paid. Points earned are taken back rounding up, so nobody keeps points for
+exactly what was paid. A sale paid partly in cash and partly by card is refunded the same way
+by tender: each gets its share of the money returned so far, so in the end each gets back
+exactly what it paid. Points earned are taken back rounding up, so nobody keeps points for
 goods brought back; points spent come back rounding down, so nobody gets more than they spent.
 """
 
@@ -14,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from pos_client.core.money import Money
-from pos_client.core.sale import Sale, SaleLine, TenderKind
+from pos_client.core.sale import Sale, SaleLine, Tender, TenderKind
 
 
 class ReturnError(ValueError):
@@ -35,10 +37,29 @@ class ReturnPlan:
     points_reversed: int  # earned points taken back
     points_refunded: int  # spent points given back
     stamps_undone: Mapping[str, int]
+    refunds: tuple[tuple[TenderKind, Money], ...] = ()  # the refund by tender, none of them 0
 
     @property
     def refund(self) -> Money:
         return sum(line.refund for line in self.lines)
+
+
+def refunds_by_tender(
+    tenders: tuple[Tender, ...], total: Money, value_before: Money, value_after: Money
+) -> tuple[tuple[TenderKind, Money], ...]:
+    """What each tender gets back when the money returned on a sale of `total` goes from
+    `value_before` to `value_after`: its share of each, the last tender taking the kopecks the
+    shares round away. Tenders with nothing to get back are left out; a refund of nothing goes
+    by the first tender."""
+    refunds: list[tuple[TenderKind, Money]] = []
+    for tender in tenders[:-1]:
+        share = _share(tender.amount, value_after, total) - _share(
+            tender.amount, value_before, total
+        )
+        refunds.append((tender.kind, share))
+    refunds.append((tenders[-1].kind, value_after - value_before - sum(a for _, a in refunds)))
+    paid = tuple((kind, amount) for kind, amount in refunds if amount)
+    return paid or ((tenders[0].kind, 0),)
 
 
 def _share(total: int, part: int, whole: int) -> int:
@@ -96,6 +117,7 @@ def plan_return(
         - _share_up(earned, value_before, total),
         points_refunded=_share(spent, paid_after, paid) - _share(spent, paid_before, paid),
         stamps_undone=stamps,
+        refunds=refunds_by_tender(sale.tenders, total, value_before, value_after),
     )
 
 
@@ -114,11 +136,13 @@ class SaleReturn:
 
     @property
     def tender(self) -> TenderKind:
-        return self.sale.tenders[0].kind
+        """The tender refunded; the first of them when a split payment is refunded."""
+        return self.plan.refunds[0][0] if self.plan.refunds else self.sale.tenders[0].kind
 
     def to_dict(self) -> dict[str, Any]:
-        """The body sent to the hub; its idempotency key is `return_id`."""
-        return {
+        """The body sent to the hub; its idempotency key is `return_id`. `refunds` is there
+        only when the refund is split between tenders (hubs before API 1.9 do not know it)."""
+        body: dict[str, Any] = {
             "return_id": self.return_id,
             "sale_id": self.sale.sale_id,
             "created_at": self.created_at.isoformat(),
@@ -137,6 +161,11 @@ class SaleReturn:
             "cashier_id": self.cashier_id,
             "approved_by": self.approved_by,
         }
+        if len(self.plan.refunds) > 1:
+            body["refunds"] = [
+                {"kind": kind, "amount": amount} for kind, amount in self.plan.refunds
+            ]
+        return body
 
 
 MAX_REASON = 120

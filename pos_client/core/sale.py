@@ -49,6 +49,14 @@ def settle(total: Money, kind: TenderKind, received: Money) -> Tender:
     return Tender(kind, total, received)
 
 
+def split_payment(total: Money, cash: Money) -> tuple[Tender, Tender]:
+    """Part in cash, the rest by card: the cash is what the customer hands over (no change
+    is given on a split payment), the card pays what is left."""
+    if total <= 0 or not 0 < cash < total:
+        raise TenderError("the cash part must be more than nothing and less than the total")
+    return Tender("cash", cash, cash), Tender("card", total - cash, total - cash)
+
+
 @dataclass(frozen=True, slots=True)
 class SaleLine:
     sku: str

@@ -105,12 +105,22 @@ class Shifts:
             "SELECT COUNT(*) FROM sales s, json_each(s.coupons_used) WHERE s.shift_id = ?", key
         ).fetchone()[0]
         returns = run(
-            "SELECT json_extract(body, '$.tender'), COUNT(*), SUM(refund),"
-            " SUM(json_extract(body, '$.points_reversed')),"
-            " SUM(json_extract(body, '$.points_refunded'))"
-            " FROM returns WHERE shift_id = ? GROUP BY 1",
+            "SELECT COUNT(*), COALESCE(SUM(refund), 0),"
+            " COALESCE(SUM(json_extract(body, '$.points_reversed')), 0),"
+            " COALESCE(SUM(json_extract(body, '$.points_refunded')), 0)"
+            " FROM returns WHERE shift_id = ?",
             key,
-        ).fetchall()
+        ).fetchone()
+        refunds_by_tender = dict(  # a split refund names its tenders in `refunds`
+            run(
+                "SELECT COALESCE(json_extract(part.value, '$.kind'),"
+                " json_extract(body, '$.tender')),"
+                " SUM(COALESCE(json_extract(part.value, '$.amount'), refund))"
+                " FROM returns LEFT JOIN json_each(body, '$.refunds') AS part"
+                " WHERE shift_id = ? GROUP BY 1",
+                key,
+            ).fetchall()
+        )
         cash_in, cash_out = run(
             "SELECT COALESCE(SUM(MAX(amount, 0)), 0), COALESCE(-SUM(MIN(amount, 0)), 0)"
             " FROM cash_moves WHERE shift_id = ?",
@@ -122,13 +132,13 @@ class Shifts:
             sales=sales,
             sales_total=sales_total,
             sales_by_tender=by_tender,
-            returns=sum(row[1] for row in returns),
-            refunds_total=sum(row[2] for row in returns),
-            refunds_by_tender={row[0]: row[2] for row in returns},
+            returns=returns[0],
+            refunds_total=returns[1],
+            refunds_by_tender=refunds_by_tender,
             points_earned=earned,
             points_spent=spent,
-            points_reversed=sum(row[3] for row in returns),
-            points_refunded=sum(row[4] for row in returns),
+            points_reversed=returns[2],
+            points_refunded=returns[3],
             coupons_used=coupons,
             cash_in=cash_in,
             cash_out=cash_out,

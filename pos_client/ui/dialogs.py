@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos_client.checkout_errors import CheckoutError
-from pos_client.core.money import MoneyError, format_money, parse_money
 from pos_client.printing.document import WIDTH as RECEIPT_WIDTH
 from pos_client.printing.document import PrintDocument
 from pos_client.ui.strings import has_text, tr
@@ -158,94 +156,6 @@ def error_text(error: CheckoutError) -> str:
     """What the cashier reads for a refused action."""
     key = f"err_{error.code}"
     return tr(key, **error.params) if has_text(key) else error.code
-
-
-class PayDialog(QDialog):
-    """Choose cash or card; for cash, type what the customer handed over and see the change."""
-
-    submitted = Signal(str, int)  # tender kind, amount received
-
-    def __init__(self, total: int, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("payDialog")
-        self.setWindowTitle(tr("pay_title"))
-        self.setMinimumWidth(520)
-        self._total = total
-        layout = QVBoxLayout(self)
-        heading = QLabel(tr("pay_total", total=total), self)
-        heading.setObjectName("payTotal")
-        layout.addWidget(heading)
-
-        kinds = QHBoxLayout()
-        self.cash = QPushButton(tr("pay_cash"), self)
-        self.card = QPushButton(tr("pay_card"), self)
-        self._group = QButtonGroup(self)
-        for button in (self.cash, self.card):
-            button.setCheckable(True)
-            button.setAutoDefault(False)
-            self._group.addButton(button)
-            kinds.addWidget(button)
-        self.cash.setChecked(True)
-        layout.addLayout(kinds)
-
-        self.received_label = QLabel(tr("pay_received"), self)
-        layout.addWidget(self.received_label)
-        self.received = QLineEdit(format_money(total, ""), self)
-        self.received.setObjectName("cashReceived")
-        self.received.selectAll()
-        layout.addWidget(self.received)
-        self.change = QLabel(self)
-        self.change.setObjectName("payChange")
-        layout.addWidget(self.change)
-        self.error = wrapped_label(self, "dialogError")
-        layout.addWidget(self.error)
-
-        box = dialog_buttons(self, tr("pay_confirm"))
-        box.accepted.connect(self._submit)
-        layout.addWidget(box)
-        self.received.textChanged.connect(self._update_change)
-        self._group.buttonToggled.connect(self._update_kind)
-        self._update_change()
-
-    @property
-    def kind(self) -> str:
-        return "card" if self.card.isChecked() else "cash"
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        grow_to_fit(self)
-
-    def _received_amount(self) -> int | None:
-        try:
-            return parse_money(self.received.text())
-        except MoneyError:
-            return None
-
-    def _update_kind(self) -> None:
-        is_cash = self.kind == "cash"
-        for widget in (self.received_label, self.received, self.change):
-            widget.setVisible(is_cash)
-        if is_cash:
-            self.received.setFocus()
-
-    def _update_change(self) -> None:
-        amount = self._received_amount()
-        if amount is None:
-            self.change.setText("")
-        elif amount >= self._total:
-            self.change.setText(tr("pay_change", change=amount - self._total))
-        else:
-            self.change.setText(tr("pay_short", missing=self._total - amount))
-
-    def _submit(self) -> None:
-        if self.kind == "card":
-            self.submitted.emit("card", self._total)
-            return
-        amount = self._received_amount()
-        if amount is None:
-            self.show_error(tr("err_bad_amount", text=self.received.text()))
-            return
-        self.submitted.emit("cash", amount)
 
 
 def receipt_view(parent: QWidget, text: str, lines: int) -> QPlainTextEdit:

@@ -4,6 +4,7 @@ cashier is doing: the receipt, the customer, returns, the shift."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -65,6 +66,7 @@ SECTIONS = (
 )
 KEYS = tuple(key for _, keys in SECTIONS for key in keys)
 COLUMNS = 2
+WIDTH_PX = 1180  # as wide as the keys read best; on a 1024 x 768 till, the window's width
 
 
 class HelpOverlay(QDialog):
@@ -75,19 +77,27 @@ class HelpOverlay(QDialog):
         super().__init__(parent)
         self.setObjectName("helpOverlay")
         self.setWindowTitle(tr("help_title"))
+        self._till = parent
         self.key_labels: list[tuple[QLabel, QLabel]] = []
         columns = QHBoxLayout()
         columns.setSpacing(32)
         per_column = -(-len(SECTIONS) // COLUMNS)
         for first in range(0, len(SECTIONS), per_column):
             columns.addLayout(self._column(SECTIONS[first : first + per_column]), 1)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         close = QPushButton(tr("close"), self)
         close.setDefault(True)
         close.clicked.connect(self.accept)
         layout.addWidget(close)
-        self.resize(1180, 780)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt names it
+        """As wide as the till's window allows, up to WIDTH_PX, and as tall as the wrapped
+        texts then need (with the stylesheet applied, so only once shown)."""
+        till = self._till.window()
+        width = min(WIDTH_PX, till.width())
+        self.resize(width, min(self._layout.totalHeightForWidth(width), till.height()))
+        super().showEvent(event)
 
     def rows(self) -> list[tuple[str, str]]:
         """What the screen says: each key beside what it does, in reading order."""

@@ -37,12 +37,12 @@ from pos_client.ui.coupon_holds import CouponHolds
 from pos_client.ui.dialogs import (
     CardDialog,
     NumberDialog,
-    PayDialog,
     SaleDialog,
     error_text,
 )
 from pos_client.ui.help_overlay import HelpOverlay
 from pos_client.ui.panels import MemberPanel, TotalsPanel
+from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.problems_dialog import ProblemsDialog
 from pos_client.ui.product_search import ProductSearchDialog
@@ -618,7 +618,10 @@ class MainWindow(QMainWindow):
         assert isinstance(dialog, PayDialog)
         member = self.checkout.member
         try:
-            sale = self.checkout.pay("card" if kind == "card" else "cash", received)
+            if kind == "split":
+                sale = self.checkout.pay_split(received)
+            else:
+                sale = self.checkout.pay("card" if kind == "card" else "cash", received)
         except CheckoutError as exc:
             dialog.show_error(error_text(exc))
             return

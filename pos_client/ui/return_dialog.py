@@ -6,7 +6,7 @@ out again on every change, so what the cashier confirms is what gets journaled.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +33,18 @@ from pos_client.ui.strings import tr
 
 VISIBLE_LINES = 8  # a longer receipt scrolls
 COLUMNS = ("return_col_item", "return_col_sold", "return_col_back", "return_col_refund")
+
+
+def refund_way(refunds: Sequence[tuple[str, int]]) -> str:
+    """How the money goes back: "in cash", "to the bank card", or both with each part."""
+    if len(refunds) == 1:
+        return tr(f"return_by_{refunds[0][0]}")
+    parts = dict(refunds)
+    return tr(
+        "return_by_split",
+        cash=format_money(parts.get("cash", 0)),
+        card=format_money(parts.get("card", 0)),
+    )
 
 
 class ReturnDialog(QDialog):
@@ -134,7 +146,7 @@ class ReturnDialog(QDialog):
             self.table.setItem(row, 3, _right(format_money(refund) if refund else ""))
 
     def _summary(self, plan: ReturnPlan) -> str:
-        tender = tr(f"return_by_{self._found.sale.tenders[0].kind}")
+        tender = refund_way(plan.refunds)
         parts = [tr("return_refund", refund=format_money(plan.refund), tender=tender)]
         if plan.points_reversed:
             parts.append(tr("return_points_reversed", points=plan.points_reversed))

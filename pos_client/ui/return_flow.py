@@ -13,7 +13,7 @@ from pos_client.return_desk import ReceiptElsewhere
 from pos_client.store.journal import SaleForReturn
 from pos_client.ui.dialogs import error_text
 from pos_client.ui.receipt_search import ReceiptNumberDialog
-from pos_client.ui.return_dialog import ReturnDialog
+from pos_client.ui.return_dialog import ReturnDialog, refund_way
 from pos_client.ui.strings import tr
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class ReturnFlow(QObject):
         dialog.accept()
         window.refresh()
         sale = back.sale
-        refund, tender = format_money(back.plan.refund), tr(f"return_by_{back.tender}")
+        refund, tender = format_money(back.plan.refund), refund_way(back.plan.refunds)
         if window.checkout.returns.sold_here(sale):
             done = tr("return_done", number=sale.number, refund=refund, tender=tender)
         else:

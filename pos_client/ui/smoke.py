@@ -24,8 +24,8 @@ from pos_client.config import TerminalConfig
 from pos_client.doctor import BROKEN, OK, check_printer, run_checks
 from pos_client.printing.target import PrinterTarget
 from pos_client.ui.app import RunningTill, run
-from pos_client.ui.dialogs import PayDialog
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.shift_dialogs import CashDialog
 
 SMOKE_PRODUCT = "4607012340016"  # cappuccino in the demo catalog

@@ -24,6 +24,7 @@ from pos_client.ui.dialogs import error_text
 from pos_client.ui.login_page import LoginPage
 from pos_client.ui.price_override import ask_price_override
 from pos_client.ui.receipt_search import ReceiptNumberDialog
+from pos_client.ui.return_dialog import refund_way
 from pos_client.ui.return_without_receipt import ask_return_without_receipt
 from pos_client.ui.shift_dialogs import CashDialog, CloseShiftDialog, TextDialog
 from pos_client.ui.shift_report import render_shift
@@ -267,7 +268,7 @@ class StaffFlow(QObject):
         if back is None:
             return
         self.window.refresh()
-        refund, tender = format_money(back.plan.refund), tr(f"return_by_{back.tender}")
+        refund, tender = format_money(back.plan.refund), refund_way(back.plan.refunds)
         self.window.show_message(
             tr("void_done", number=found.sale.number, refund=refund, tender=tender)
         )

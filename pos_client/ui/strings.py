@@ -161,6 +161,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "pay_total": QT_TRANSLATE_NOOP("Payment", "Total: {total}"),
     "pay_cash": QT_TRANSLATE_NOOP("Payment", "Cash"),
     "pay_card": QT_TRANSLATE_NOOP("Payment", "Bank card"),
+    "pay_split": QT_TRANSLATE_NOOP("Payment", "Cash + card"),
+    "pay_split_cash": QT_TRANSLATE_NOOP("Payment", "Cash part (no change, the rest by card):"),
+    "pay_split_card": QT_TRANSLATE_NOOP("Payment", "By card: {amount}"),
+    "err_bad_split": QT_TRANSLATE_NOOP(
+        "Messages", "The cash part must be more than nothing and less than {total}"
+    ),
     "pay_received": QT_TRANSLATE_NOOP("Payment", "Cash received:"),
     "pay_change": QT_TRANSLATE_NOOP("Payment", "Change: {change}"),
     "pay_short": QT_TRANSLATE_NOOP("Payment", "{missing} short"),
@@ -260,6 +266,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "return_by_card": QT_TRANSLATE_NOOP("Returns", "to the bank card"),
     "return_by_cash": QT_TRANSLATE_NOOP("Returns", "in cash"),
+    "return_by_split": QT_TRANSLATE_NOOP("Returns", "— {cash} in cash and {card} to the bank card"),
     "return_refund": QT_TRANSLATE_NOOP("Returns", "Refund {refund} {tender}"),
     "return_points_reversed": QT_TRANSLATE_NOOP(
         "Returns", "Points earned on the sale taken back: {points}"
@@ -747,40 +754,32 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "member_marketing_yes": QT_TRANSLATE_NOOP("Member", "Offers by message: yes"),
     "member_marketing_no": QT_TRANSLATE_NOOP("Member", "Offers by message: no"),
     "help_title": QT_TRANSLATE_NOOP("Help", "Till keys (F1)"),
-    "help_key": QT_TRANSLATE_NOOP("Help", "Key"),
-    "help_action": QT_TRANSLATE_NOOP("Help", "What it does"),
     "help_scan": QT_TRANSLATE_NOOP(
-        "Help", "scanner, or a code and Enter: item, card, app code, coupon, receipt to return"
+        "Help", "scanner, or a code and Enter: item, card, app code, coupon, receipt"
     ),
-    "help_qty": QT_TRANSLATE_NOOP("Help", "quantity of the selected line (numpad digits)"),
-    "help_find": QT_TRANSLATE_NOOP(
-        "Help", "find an item by name (or type the name in the scan field and Enter)"
-    ),
+    "help_qty": QT_TRANSLATE_NOOP("Help", "quantity of the line (or numpad digits)"),
+    "help_find": QT_TRANSLATE_NOOP("Help", "find an item by name (or type it and Enter)"),
     "help_card": QT_TRANSLATE_NOOP("Help", "type a card number"),
     "help_phone": QT_TRANSLATE_NOOP("Help", "find the member by phone"),
     "help_return": QT_TRANSLATE_NOOP("Help", "return: the receipt number or the code on it"),
     "help_points": QT_TRANSLATE_NOOP("Help", "pay part with points"),
     "help_enrol": QT_TRANSLATE_NOOP("Help", "enrol a new member with consent"),
-    "help_offers": QT_TRANSLATE_NOOP("Help", "apply the member's personal offers"),
+    "help_offers": QT_TRANSLATE_NOOP("Help", "the member's personal offers"),
     "help_remove": QT_TRANSLATE_NOOP("Help", "remove the selected line"),
     "help_cancel": QT_TRANSLATE_NOOP("Help", "cancel the receipt"),
-    "help_park": QT_TRANSLATE_NOOP(
-        "Help", "put the receipt aside; on an empty till, take one put aside up again"
-    ),
-    "help_pay": QT_TRANSLATE_NOOP("Help", "pay: cash or bank card"),
+    "help_park": QT_TRANSLATE_NOOP("Help", "put the receipt aside; on an empty till, take one up"),
+    "help_pay": QT_TRANSLATE_NOOP("Help", "pay: cash, card, or both"),
     "help_sync": QT_TRANSLATE_NOOP("Help", "sync now"),
     "help_problems": QT_TRANSLATE_NOOP("Help", "sync problems, export to CSV"),
     "help_reprint": QT_TRANSLATE_NOOP("Help", "a copy of the last receipt"),
-    "help_void": QT_TRANSLATE_NOOP("Help", "void a paid receipt (a manager's PIN)"),
-    "help_goods_back": QT_TRANSLATE_NOOP("Help", "return without a receipt (a manager's PIN)"),
+    "help_void": QT_TRANSLATE_NOOP("Help", "void a paid receipt (manager)"),
+    "help_goods_back": QT_TRANSLATE_NOOP("Help", "return without a receipt (manager)"),
     "help_cash": QT_TRANSLATE_NOOP("Help", "cash put in / taken out"),
     "help_report": QT_TRANSLATE_NOOP("Help", "the shift report (X report)"),
     "help_close": QT_TRANSLATE_NOOP("Help", "close the shift"),
     "help_logout": QT_TRANSLATE_NOOP("Help", "log out (change cashier)"),
-    "help_price": QT_TRANSLATE_NOOP(
-        "Help", "a new price for the selected line, with the reason (a manager's PIN)"
-    ),
-    "help_contrast": QT_TRANSLATE_NOOP("Help", "high contrast on and off (white on black)"),
+    "help_price": QT_TRANSLATE_NOOP("Help", "a new price for the line (manager)"),
+    "help_contrast": QT_TRANSLATE_NOOP("Help", "high contrast on and off"),
     "help_help": QT_TRANSLATE_NOOP("Help", "this list of keys"),
     "help_section_receipt": QT_TRANSLATE_NOOP("Help", "The receipt"),
     "help_section_customer": QT_TRANSLATE_NOOP("Help", "The customer"),

@@ -133,24 +133,16 @@
         <translation>Клавиши кассы (F1)</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>Клавиша</translation>
+        <source>scanner, or a code and Enter: item, card, app code, coupon, receipt</source>
+        <translation>сканер или код и Enter: товар, карта, QR-код, купон, чек</translation>
     </message>
     <message>
-        <source>What it does</source>
-        <translation>Что делает</translation>
+        <source>quantity of the line (or numpad digits)</source>
+        <translation>количество строки (или цифры на цифровой клавиатуре)</translation>
     </message>
     <message>
-        <source>scanner, or a code and Enter: item, card, app code, coupon, receipt to return</source>
-        <translation>сканер, или код и Enter: товар, карта, QR-код, купон, чек для возврата</translation>
-    </message>
-    <message>
-        <source>quantity of the selected line (numpad digits)</source>
-        <translation>количество выбранной строки (цифры на цифровой клавиатуре)</translation>
-    </message>
-    <message>
-        <source>find an item by name (or type the name in the scan field and Enter)</source>
-        <translation>найти товар по названию (или наберите название в поле сканирования и Enter)</translation>
+        <source>find an item by name (or type it and Enter)</source>
+        <translation>найти товар по названию (или набрать и Enter)</translation>
     </message>
     <message>
         <source>type a card number</source>
@@ -173,8 +165,32 @@
         <translation>анкета: новый участник с согласием</translation>
     </message>
     <message>
-        <source>apply the member&apos;s personal offers</source>
-        <translation>применить персональные предложения участника</translation>
+        <source>the member&apos;s personal offers</source>
+        <translation>персональные предложения участника</translation>
+    </message>
+    <message>
+        <source>put the receipt aside; on an empty till, take one up</source>
+        <translation>отложить чек; на пустой кассе — вернуть</translation>
+    </message>
+    <message>
+        <source>pay: cash, card, or both</source>
+        <translation>оплата: наличные, карта или обе</translation>
+    </message>
+    <message>
+        <source>void a paid receipt (manager)</source>
+        <translation>сторно оплаченного чека (менеджер)</translation>
+    </message>
+    <message>
+        <source>return without a receipt (manager)</source>
+        <translation>возврат без чека (менеджер)</translation>
+    </message>
+    <message>
+        <source>a new price for the line (manager)</source>
+        <translation>новая цена строки (менеджер)</translation>
+    </message>
+    <message>
+        <source>high contrast on and off</source>
+        <translation>высокий контраст вкл./выкл.</translation>
     </message>
     <message>
         <source>remove the selected line</source>
@@ -183,14 +199,6 @@
     <message>
         <source>cancel the receipt</source>
         <translation>отменить чек</translation>
-    </message>
-    <message>
-        <source>put the receipt aside; on an empty till, take one put aside up again</source>
-        <translation>отложить чек; на пустой кассе — вернуть отложенный</translation>
-    </message>
-    <message>
-        <source>pay: cash or bank card</source>
-        <translation>оплата: наличные или карта</translation>
     </message>
     <message>
         <source>sync now</source>
@@ -203,14 +211,6 @@
     <message>
         <source>a copy of the last receipt</source>
         <translation>копия последнего чека</translation>
-    </message>
-    <message>
-        <source>void a paid receipt (a manager&apos;s PIN)</source>
-        <translation>сторно оплаченного чека (PIN менеджера)</translation>
-    </message>
-    <message>
-        <source>return without a receipt (a manager&apos;s PIN)</source>
-        <translation>возврат без чека (PIN менеджера)</translation>
     </message>
     <message>
         <source>cash put in / taken out</source>
@@ -227,14 +227,6 @@
     <message>
         <source>log out (change cashier)</source>
         <translation>выйти (смена кассира)</translation>
-    </message>
-    <message>
-        <source>a new price for the selected line, with the reason (a manager&apos;s PIN)</source>
-        <translation>новая цена выбранной строки с причиной (PIN менеджера)</translation>
-    </message>
-    <message>
-        <source>high contrast on and off (white on black)</source>
-        <translation>высокий контраст: белым по чёрному, вкл./выкл.</translation>
     </message>
     <message>
         <source>this list of keys</source>
@@ -468,6 +460,10 @@
     <message>
         <source>Points cannot pay for this receipt: no points available or the total is too small</source>
         <translation>Баллами сейчас оплатить нельзя: нет доступных баллов или сумма слишком мала</translation>
+    </message>
+    <message>
+        <source>The cash part must be more than nothing and less than {total}</source>
+        <translation>Наличными — больше нуля и меньше {total}</translation>
     </message>
     <message>
         <source>Barcode “{code}” is not valid: digits only</source>
@@ -948,6 +944,18 @@
         <translation>Банковская карта</translation>
     </message>
     <message>
+        <source>Cash + card</source>
+        <translation>Наличные + карта</translation>
+    </message>
+    <message>
+        <source>Cash part (no change, the rest by card):</source>
+        <translation>Наличными (без сдачи, остаток — картой):</translation>
+    </message>
+    <message>
+        <source>By card: {amount}</source>
+        <translation>Картой: {amount}</translation>
+    </message>
+    <message>
         <source>Cash received:</source>
         <translation>Получено от покупателя:</translation>
     </message>
@@ -1151,6 +1159,10 @@
     <message>
         <source>in cash</source>
         <translation>наличными</translation>
+    </message>
+    <message>
+        <source>— {cash} in cash and {card} to the bank card</source>
+        <translation>— {cash} наличными и {card} на банковскую карту</translation>
     </message>
     <message>
         <source>Refund {refund} {tender}</source>

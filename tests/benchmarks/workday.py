@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pos_client.demo import start_demo
 from pos_client.ui import app as till_app
 from pos_client.ui.app import RunningTill
-from pos_client.ui.dialogs import PayDialog, SaleDialog
+from pos_client.ui.dialogs import SaleDialog
+from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.smoke import start_demo_shift
 
 SALES = 1000

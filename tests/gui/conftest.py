@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from pos_client.config import TerminalConfig
 from pos_client.demo import DemoEnvironment, start_demo
 from pos_client.ui.app import RunningTill, build_till
-from pos_client.ui.dialogs import PayDialog, SaleDialog
+from pos_client.ui.dialogs import SaleDialog
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.shift_dialogs import CashDialog
 
 

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from pos_client.demo import DemoEnvironment
 from pos_client.ui.app import RunningTill
 from pos_client.ui.customer_display import CustomerDisplay
-from pos_client.ui.dialogs import PayDialog, SaleDialog
+from pos_client.ui.dialogs import SaleDialog
+from pos_client.ui.pay_dialog import PayDialog
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD
 from tests.gui.conftest import open_till, press, scan
 

@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from pos_client.demo import DemoEnvironment
 from pos_client.ui.app import RunningTill
-from pos_client.ui.dialogs import CardDialog, PayDialog
+from pos_client.ui.dialogs import CardDialog
+from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.phone_dialog import PhoneDialog
 from tests.conftest import CAPPUCCINO, GOLD_CARD, MILK
 from tests.gui.conftest import press, scan, type_by_hand

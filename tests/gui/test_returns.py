@@ -16,7 +16,9 @@ from pos_client.core.sale import Sale
 from pos_client.demo import DEMO_TERMINAL, DemoEnvironment
 from pos_client.store.journal import SaleForReturn
 from pos_client.ui.app import RunningTill
+from pos_client.ui.dialogs import SaleDialog
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.return_dialog import ReturnDialog
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD
@@ -84,6 +86,48 @@ def test_a_partial_return_by_receipt_number_reverses_points_and_syncs(
     again = return_dialog(qtbot, window)
     assert again.quantities[0].maximum() == 1
     assert again.quantities[1].maximum() == 1
+
+
+def test_a_sale_paid_in_cash_and_by_card_is_refunded_to_both(
+    till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    window = till.window
+    for code in (CAPPUCCINO, CROISSANT):
+        scan(qtbot, code)
+    total = window.checkout.priced.total
+    press(qtbot, Qt.Key.Key_F12)
+    pay = window.dialog
+    assert isinstance(pay, PayDialog)
+    qtbot.waitUntil(pay.received.hasFocus)
+    qtbot.keyClick(pay.received, Qt.Key.Key_F4)  # cash and card
+    qtbot.waitUntil(lambda: pay.received.hasFocus() and pay.received.text() == "")
+    assert pay.received_label.text() == "Наличными (без сдачи, остаток — картой):"
+    type_by_hand(qtbot, till, pay.received, "100")
+    assert pay.change.text() == f"Картой: {format_money(total - 10000)}"
+    with qtbot.waitSignal(pay.finished):
+        qtbot.keyClick(pay.received, Qt.Key.Key_Return)
+    sale = window.last_sale
+    assert sale is not None
+    assert [(t.kind, t.amount) for t in sale.tenders] == [("cash", 10000), ("card", total - 10000)]
+    receipt = window.dialog
+    assert isinstance(receipt, SaleDialog) and not receipt.change.isVisible()
+    text = receipt.text.toPlainText()
+    assert "Наличные                          100,00 ₽" in text and "Карта  " in text, text
+    close_receipt(qtbot, window)
+
+    dialog = return_by_number(qtbot, window, sale.number)
+    type_by_hand(qtbot, till, dialog.quantities[0], "1")
+    dialog.quantities[1].setValue(1)
+    assert dialog.summary.text().splitlines()[0] == (
+        f"Вернуть покупателю {format_money(total)} — 100,00\u00a0₽ наличными"
+        f" и {format_money(total - 10000)} на банковскую карту"
+    )
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.quantities[0], Qt.Key.Key_Return)
+    assert window.message.text().endswith(
+        f"— 100,00\u00a0₽ наличными и {format_money(total - 10000)} на банковскую карту"
+    )
+    qtbot.waitUntil(lambda: len(hub_return(demo)) == 1, timeout=10_000)
 
 
 def test_no_return_while_a_receipt_is_open(till: RunningTill, qtbot: QtBot) -> None:

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from pos_client.demo import DemoEnvironment
 from pos_client.ui.app import RunningTill
-from pos_client.ui.dialogs import PayDialog, SaleDialog
+from pos_client.ui.dialogs import SaleDialog
+from pos_client.ui.pay_dialog import PayDialog
 from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, WATER
 from tests.gui.conftest import pay_by_card, press, scan
 
@@ -175,6 +176,20 @@ def test_english_fits_and_switches_live(till: RunningTill, qtbot: QtBot) -> None
     assert all(text_fits(button) for button in window.buttons.values())
     window.language_actions["ru"].trigger()
     assert all(text_fits(button) for button in window.buttons.values())
+
+
+def test_the_ways_to_pay_fit_in_both_languages(till: RunningTill, qtbot: QtBot) -> None:
+    window = till.window
+    scan(qtbot, CAPPUCCINO)
+    for language in ("ru", "en"):
+        window.language_actions[language].trigger()
+        press(qtbot, Qt.Key.Key_F12)
+        pay = window.dialog
+        assert isinstance(pay, PayDialog)
+        qtbot.waitUntil(pay.received.hasFocus)
+        assert all(text_fits(button) for button in pay.way_buttons.values()), language
+        with qtbot.waitSignal(pay.finished):
+            qtbot.keyClick(pay.received, Qt.Key.Key_Escape)
 
 
 def text_fits(button: QPushButton) -> bool:

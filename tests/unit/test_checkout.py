@@ -115,6 +115,24 @@ def test_paying_nothing_or_too_little_is_refused(checkout: Checkout, journal: Jo
     assert not checkout.receipt.is_empty
 
 
+def test_a_split_payment_journals_the_cash_and_the_card_part(
+    checkout: Checkout, journal: Journal
+) -> None:
+    checkout.scan(MILK)
+    total = checkout.priced.total
+    for cash in (0, total, total + 100):
+        with pytest.raises(CheckoutError, match="bad_split"):
+            checkout.pay_split(cash)
+    assert journal.sale_count() == 0 and len(checkout.receipt.lines) == 1
+    sale = checkout.pay_split(5000)
+    assert [(t.kind, t.amount, t.received) for t in sale.tenders] == [
+        ("cash", 5000, 5000),
+        ("card", total - 5000, total - 5000),
+    ]
+    assert sale.change == 0 and checkout.receipt.is_empty
+    assert journal.last_sale() == sale
+
+
 def test_read_only_database_keeps_the_receipt(checkout: Checkout, terminal_db) -> None:  # type: ignore[no-untyped-def]
     checkout.scan(MILK)
     checkout.identify_card(GOLD_CARD)

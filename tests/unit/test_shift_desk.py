@@ -41,6 +41,21 @@ def test_no_sale_or_return_without_an_open_shift(staffed: Checkout, shifts: Shif
     assert staffed.pay("card", 0).number == 1
 
 
+def test_a_split_sale_and_its_return_count_in_each_tender(
+    staffed: Checkout, shifts: ShiftDesk
+) -> None:
+    shifts.open(ANNA, 0)
+    staffed.scan(CAPPUCCINO)
+    staffed.scan(CROISSANT)
+    sale = staffed.pay_split(10000)
+    back = staffed.returns.return_lines(SaleForReturn(sale, {}), {0: 1, 1: 1})
+    summary = shifts.summary()
+    assert summary.sales_by_tender == {"cash": 10000, "card": sale.total - 10000}
+    assert summary.refunds_by_tender == {"cash": 10000, "card": sale.total - 10000}
+    assert summary.refunds_total == back.plan.refund == sale.total
+    assert summary.expected_cash == 0
+
+
 def test_the_close_counts_the_drawer_against_the_shift_figures(
     staffed: Checkout, shifts: ShiftDesk, terminal_db: sqlite3.Connection
 ) -> None:

@@ -10,7 +10,7 @@ from pos_client.core.loyalty import Member
 from pos_client.core.promotions import PricedReceipt, PricingContext, price_receipt
 from pos_client.core.receipt import Receipt
 from pos_client.core.ruleset import Ruleset, parse_ruleset
-from pos_client.core.sale import Sale, build_sale, settle
+from pos_client.core.sale import Sale, build_sale, settle, split_payment
 
 # Sunday 22 November 2026, 12:30 in Moscow
 NOON = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -94,19 +94,30 @@ STAMPS = {
 
 
 def sale_of(
-    quantities: list[int], redeem: int = 0, points: int = 1000, terminal_id: str = "t"
+    quantities: list[int],
+    redeem: int = 0,
+    points: int = 1000,
+    terminal_id: str = "t",
+    cash_percent: int = 0,
 ) -> Sale:
-    """A card sale of coffee and tea lines (coffee: 15 % off and stamps) to a gold member."""
+    """A card sale of coffee and tea lines (coffee: 15 % off and stamps) to a gold member;
+    with `cash_percent`, that much of it (rounded down) is paid in cash and the rest by card."""
     receipt = Receipt()
     for number, quantity in enumerate(quantities):
         category = "coffee" if number % 2 == 0 else "tea"
         receipt = receipt.add(product(number, category, 1000 + 333 * number), quantity)
     buyer = member(points=points)
     priced = price(receipt, [rule("c", 15, ["coffee"]), STAMPS], buyer, redeem_points=redeem)
+    cash = priced.total * cash_percent // 100
+    tenders = (
+        split_payment(priced.total, cash)
+        if 0 < cash < priced.total
+        else (settle(priced.total, "card", 0),)
+    )
     return build_sale(
         priced=priced,
         member=buyer,
-        tenders=(settle(priced.total, "card", 0),),
+        tenders=tenders,
         sale_id="s",
         number=1,
         created_at=NOON,

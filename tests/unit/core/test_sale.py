@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 import pytest
 
 from pos_client.core.receipt import Receipt
-from pos_client.core.sale import Sale, TenderError, build_sale, settle
+from pos_client.core.sale import Sale, TenderError, build_sale, settle, split_payment
 from tests.unit.core.factories import member, price, product, rule
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -77,3 +77,12 @@ def test_an_overridden_price_travels_with_the_sale_and_back() -> None:
     assert body["lines"][0]["discount"] == 4500  # the promotion applies to the new price
     assert Sale.from_dict(body) == sale
     assert "price_override" not in _sale().to_dict()["lines"][0]  # ordinary lines as before
+
+
+def test_a_split_payment_takes_the_cash_handed_over_and_the_rest_by_card() -> None:
+    cash, card = split_payment(10_000, 3_550)
+    assert (cash.kind, cash.amount, cash.received, cash.change) == ("cash", 3_550, 3_550, 0)
+    assert (card.kind, card.amount, card.received) == ("card", 6_450, 6_450)
+    for total, part in ((10_000, 0), (10_000, 10_000), (10_000, 12_000), (10_000, -1), (0, 0)):
+        with pytest.raises(TenderError, match="cash part"):
+            split_payment(total, part)
