@@ -5,7 +5,6 @@ Every method either completes or raises CheckoutError and leaves the receipt as 
 
 from __future__ import annotations
 
-import base64
 import functools
 import logging
 import uuid
@@ -18,17 +17,14 @@ from typing import Concatenate, ParamSpec, TypeVar
 from pos_client.checkout_errors import CheckoutError, printable, receipt_call, store_call
 from pos_client.core.catalog import Product
 from pos_client.core.identity import (
+    MAX_NUMBER_LENGTH,
     CodeKind,
     IdentityRules,
-    TokenRejected,
     classify,
-    public_key_from_text,
-    verify_token,
 )
 from pos_client.core.loyalty import EarningPolicy, Member, PointsBalance, PointsPolicy
 from pos_client.core.money import Money
 from pos_client.core.offline import OfflineState, RedemptionRefused, offline_redeemable
-from pos_client.core.phone import PhoneError, mask_phone, normalize_phone, phone_digest
 from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt, ReceiptError
 from pos_client.core.ruleset import Outlet, Ruleset, RulesetError, parse_ruleset
@@ -41,16 +37,16 @@ from pos_client.core.sale import (
     settle,
     split_payment,
 )
+from pos_client.member_lookup import MemberLookup
 from pos_client.open_receipt import OpenReceipt, Restored
 from pos_client.return_desk import ReceiptElsewhere, ReturnDesk
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
 from pos_client.store.journal import Journal, Problem, SaleForReturn
 from pos_client.store.parked import ParkedReceipt
-from pos_client.store.secret_file import SecretFile, SecretFileError
+from pos_client.store.secret_file import SecretFile
 from pos_client.store.seen_tokens import SeenTokens
 
-MAX_CODE_LENGTH = 64
 MAX_FOUND = 50  # products the search shows at once; more, and the cashier types another word
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -68,9 +64,6 @@ def _kept(method: Callable[Concatenate[Checkout, P], R]) -> Callable[Concatenate
             self._keep()
 
     return change
-
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +121,7 @@ class Checkout:
         self.redeem_points = 0
         self.coupons: frozenset[str] = frozenset()
         self.identity_rules = identity_rules or IdentityRules()
-        self._seen_tokens = seen_tokens
-        self._phone_key = phone_key
+        self.members = MemberLookup(caches, clock, self.identity_rules, seen_tokens, phone_key)
         self._hub_contact = hub_contact
         self._cashier = cashier
         self._shift_open = shift_open
@@ -182,7 +174,7 @@ class Checkout:
     def product(self, code: str) -> Product:
         """The catalog's product with this barcode; bad_barcode / unknown_barcode."""
         code = code.strip()
-        if not code or len(code) > MAX_CODE_LENGTH or not (code.isascii() and code.isdigit()):
+        if not code or len(code) > MAX_NUMBER_LENGTH or not (code.isascii() and code.isdigit()):
             raise CheckoutError("bad_barcode", code=printable(code))
         product = store_call(lambda: self._caches.product_by_barcode(code))
         if product is None:
@@ -328,41 +320,22 @@ class Checkout:
     @_kept
     def identify_card(self, card: str) -> Member:
         """Attach the member with this card from the terminal's member cache."""
-        card = card.strip()
-        if not card or len(card) > MAX_CODE_LENGTH or not card.isascii() or not card.isalnum():
-            raise CheckoutError("bad_card", card=printable(card))
-        member = store_call(lambda: self._caches.member_by_card(card))
-        if member is None:
-            raise CheckoutError("unknown_card", card=card)
-        self.member = member
-        log.info("member %s identified by card", member.member_id)
-        return member
-
-    def phone_number(self, text: str) -> str:
-        """The typed number in E.164, or bad_phone naming why it is not one."""
-        try:
-            return normalize_phone(text, self.identity_rules.phone_region)
-        except PhoneError as exc:
-            raise CheckoutError("bad_phone", reason=exc.reason) from None
+        return self._identified(self.members.by_card(card), "card")
 
     @_kept
     def identify_phone(self, text: str) -> Member:
-        """Attach the member with this number from the member cache, where numbers are kept
-        only as HMACs with the outlet's key. unknown_phone (with the number masked) when the
-        cache does not have it: the caller may ask the hub."""
-        e164 = self.phone_number(text)
-        digest = self.phone_digest(e164)
-        member = store_call(lambda: self._caches.member_by_phone(digest))
-        if member is None:
-            raise CheckoutError("unknown_phone", phone=mask_phone(e164))
-        self.member = member
-        log.info("member %s identified by phone", member.member_id)
-        return member
+        """Attach the member with this number from the member cache (see MemberLookup)."""
+        return self._identified(self.members.by_phone(text), "phone")
 
-    def phone_digest(self, e164: str) -> str:
-        """The number as the member cache keys it ("" before the outlet's key is here)."""
-        key = self._phone_key_bytes()
-        return phone_digest(key, e164) if key else ""
+    @_kept
+    def identify_app_code(self, text: str) -> Member:
+        """Attach the member whose app shows this signed code: genuine, current, first seen."""
+        return self._identified(self.members.by_app_code(text), "app code")
+
+    def _identified(self, member: Member, how: str) -> Member:
+        self.member = member
+        log.info("member %s identified by %s", member.member_id, how)
+        return member
 
     @property
     def till(self) -> Till:
@@ -371,40 +344,6 @@ class Checkout:
     def cashier_id(self) -> str | None:
         cashier = self._cashier()
         return cashier[0] if cashier else None
-
-    def _phone_key_bytes(self) -> bytes | None:
-        """The outlet's phone key; None before the first sync or if its file is unreadable
-        (the sync round reports that), so lookups go to the hub."""
-        if self._phone_key is None:
-            return None
-        try:
-            text = self._phone_key.read()
-            return base64.urlsafe_b64decode(text + "=") if text else None
-        except (SecretFileError, ValueError):
-            return None
-
-    @_kept
-    def identify_app_code(self, text: str) -> Member:
-        """Attach the member whose app shows this signed code: genuine, current, first seen."""
-        seen = self._seen_tokens
-        keys = store_call(self._caches.app_keys)
-        try:
-            token = verify_token(
-                text,
-                {key_id: public_key_from_text(key) for key_id, key in keys.items()},
-                now=self._clock().timestamp(),
-                seen=seen.seen if seen else lambda _token: False,
-            )
-        except TokenRejected as exc:
-            raise CheckoutError(f"app_code_{exc.reason}") from None
-        member = store_call(lambda: self._caches.member_by_id(token.member_id))
-        if member is None:
-            raise CheckoutError("unknown_member", member=token.member_id)
-        if seen is not None and not store_call(lambda: seen.claim(token, self._clock())):
-            raise CheckoutError("app_code_replayed")
-        self.member = member
-        log.info("member %s identified by app code", member.member_id)
-        return member
 
     @_kept
     def use_member(self, member: Member) -> None:

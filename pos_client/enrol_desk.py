@@ -68,8 +68,8 @@ class EnrolDesk:
             name = clean_name(form.name)
         except EnrolmentError as exc:
             raise CheckoutError(f"enrol_{exc.reason}") from None
-        e164 = self._checkout.phone_number(form.phone)
-        digest = self._checkout.phone_digest(e164)
+        e164 = self._checkout.members.phone_number(form.phone)
+        digest = self._checkout.members.phone_digest(e164)
         known = store_call(lambda: self._caches.member_by_phone(digest)) if digest else None
         if known is not None:
             raise CheckoutError("enrol_phone_known", phone=mask_phone(e164), name=known.name)

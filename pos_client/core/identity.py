@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # loaded by the first app code: cryptography is not needed to
 TOKEN_PREFIX = "LP1"
 STEP_SECONDS = 30
 MAX_CODE_LENGTH = 256
+MAX_NUMBER_LENGTH = 64  # of a barcode or card number, scanned or typed
 _ID = r"[A-Za-z0-9_-]{1,32}"
 _TOKEN = re.compile(rf"{TOKEN_PREFIX}\.({_ID})\.({_ID})\.(\d{{1,12}})\.([A-Za-z0-9_-]{{86}})")
 _DIGITS = re.compile(r"\d+")

@@ -574,7 +574,7 @@ class MainWindow(QMainWindow):
             if exc.code == "unknown_phone":
                 shown = str(exc.params["phone"])
                 self.show_message(tr("looking_up_phone", phone=shown))
-                self.bridge.lookup_phone(self.checkout.phone_number(text), shown)
+                self.bridge.lookup_phone(self.checkout.members.phone_number(text), shown)
             else:
                 self.show_error(exc)
             return

@@ -67,7 +67,7 @@ def test_online_the_hub_finds_a_member_the_cache_does_not_have(
     checkout = till(journal, caches, phone_key)
     with pytest.raises(CheckoutError, match="unknown_phone"):
         checkout.identify_phone("+7 916 555-00-04")
-    found = client.member_by_phone(checkout.phone_number("+7 916 555-00-04"))
+    found = client.member_by_phone(checkout.members.phone_number("+7 916 555-00-04"))
     assert found is not None and found.member_id == "M-00004"
     checkout.attach_member(found)
     checkout.cancel()
