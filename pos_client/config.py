@@ -30,6 +30,7 @@ ENV_KEYS = (
     "language",
     "camera",
     "printer",
+    "cash_drawer",
     "customer_display",
     "theme",
 )
@@ -62,6 +63,7 @@ class TerminalConfig:
     token_source: str = ""  # where the token came from (for `config show`), never the token
     printer: PrinterTarget | None = None  # None: receipts are shown on screen only
     printer_profile: str = DEFAULT_PROFILE  # python-escpos printer profile (code pages, width)
+    cash_drawer: bool = False  # a drawer on the printer's kick port: it opens when cash moves
     customer_display: str = ""  # "" none, "window", "screen:N" (full screen on the Nth screen)
 
     @property
@@ -190,11 +192,29 @@ def _devices(values: Mapping[str, object]) -> dict[str, Any]:
             display_screen(display)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+    drawer = _flag(values, "cash_drawer")
+    if drawer and target is None:
+        raise ConfigError("cash_drawer needs a printer: the drawer opens through its kick port")
     return {
         "printer": target,
         "printer_profile": str(values.get("printer_profile", DEFAULT_PROFILE)),
+        "cash_drawer": drawer,
         "customer_display": display,
     }
+
+
+def _flag(values: Mapping[str, object], key: str) -> bool:
+    """A yes/no setting: true or false in the file, 1/0, true/false, yes/no from the
+    environment."""
+    value = values.get(key, False)
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ConfigError(f"{key} must be true or false, not {value!r}")
 
 
 def display_screen(text: str) -> int | None:

@@ -43,10 +43,13 @@ class ReceiptPrinterEmulator:
     def port(self) -> int:
         return int(self._server.server_address[1])
 
-    def printed(self, timeout_s: float = 10.0) -> bytes:
-        """What it printed, once every connection so far has been read to its end."""
+    def printed(self, timeout_s: float = 10.0, connections: int = 0) -> bytes:
+        """What it printed, once every connection so far (and at least `connections`: a
+        sender that asks nothing may not be seen yet) has been read to its end."""
         with self._lock:
-            self._lock.wait_for(lambda: self.closed == self.connections, timeout_s)
+            self._lock.wait_for(
+                lambda: self.closed == self.connections and self.closed >= connections, timeout_s
+            )
             return bytes(self.received)
 
     def close(self) -> None:

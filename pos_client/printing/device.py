@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5.0
 PAPER_OUT = 0  # python-escpos paper_status(): 0 none, 1 near the end, 2 enough
+DRAWER_PIN = 2  # the kick connector's pin most drawers are wired to
 # Characters the printers' code pages lack, written as a cashier would by hand.
 SUBSTITUTES = str.maketrans(
     {"₽": "р.", "…": "...", "—": "-", "−": "-", "×": "x", "•": "*", "«": '"', "»": '"'}
@@ -50,8 +51,13 @@ class PrintError(Exception):
 
 
 def render(document: PrintDocument, profile: str = DEFAULT_PROFILE) -> bytes:
-    """The document as ESC/POS commands, ending with a feed and a cut."""
+    """The document as ESC/POS commands, ending with a feed and a cut (the drawer's kick
+    first, so it opens while the receipt prints)."""
     printer = Dummy(profile=profile)
+    if document.open_drawer:
+        printer.cashdraw(DRAWER_PIN)
+        if not document.blocks:
+            return bytes(printer.output)
     for block in document.blocks:
         if isinstance(block, Barcode):
             printer.set_with_default(align="center")
@@ -77,14 +83,17 @@ def render(document: PrintDocument, profile: str = DEFAULT_PROFILE) -> bytes:
     return bytes(printer.output)
 
 
-def send(data: bytes, target: PrinterTarget, profile: str = DEFAULT_PROFILE) -> None:
-    """Send rendered bytes; PrintError says why they did not reach the paper."""
+def send(
+    data: bytes, target: PrinterTarget, profile: str = DEFAULT_PROFILE, *, paper: bool = True
+) -> None:
+    """Send rendered bytes; PrintError says why they did not reach the printer. `paper`: they
+    print (not only open the drawer), so an empty roll refuses them."""
     if target.kind == "file":
         _append(Path(target.address), data)
         return
     with _opened(target, profile) as printer:
         try:
-            if printer.paper_status() == PAPER_OUT:
+            if paper and printer.paper_status() == PAPER_OUT:
                 raise PrintError("out_of_paper", str(target))
             printer._raw(data)
         except (OSError, EscposError) as exc:

@@ -29,7 +29,11 @@ Block = Text | Barcode
 
 @dataclass(frozen=True, slots=True)
 class PrintDocument:
+    """Rows to print; `open_drawer` first kicks the cash drawer on the printer's port. A
+    document of no rows only opens the drawer (cash paid out: a refund, a cash move)."""
+
     blocks: tuple[Block, ...]
+    open_drawer: bool = False
 
     def as_text(self, width: int = WIDTH) -> str:
         """The preview: each row as printed, a barcode as its centred text between bars."""

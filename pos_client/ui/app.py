@@ -162,7 +162,9 @@ def build_till(
     window = MainWindow(checkout, bridge, outlet_name, config.terminal_id)
     bridge.setParent(window)
     StaffFlow(window, staff, shifts)
-    printer = PrinterBridge(config.printer, config.printer_profile, window)
+    printer = PrinterBridge(
+        config.printer, config.printer_profile, window, cash_drawer=config.cash_drawer
+    )
     ReceiptPrinting(window, printer)
     EnrolFlow(window, EnrolDesk(checkout, journal, caches, clock))
     Parking(window)

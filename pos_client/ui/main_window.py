@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
     sale_completed = Signal(object, object, object)  # Sale, Member | None, PointsBalance | None
     # the receipt just shown: PricedReceipt, Member | None, PointsBalance | None
     receipt_shown = Signal(object, object, object)
+    cash_moved = Signal()  # cash paid out or put in with no receipt: the drawer opens
 
     def __init__(
         self, checkout: Checkout, bridge: SyncBridge, outlet_name: str, terminal_id: str

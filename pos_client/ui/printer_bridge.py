@@ -3,6 +3,7 @@ printer never holds up the till; each job reports back on the UI thread."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 
@@ -19,10 +20,16 @@ class PrinterBridge(QObject):
     finished = Signal(int, str, str)  # job id, reason ("" when printed), detail for the log
 
     def __init__(
-        self, target: PrinterTarget | None, profile: str, parent: QObject | None = None
+        self,
+        target: PrinterTarget | None,
+        profile: str,
+        parent: QObject | None = None,
+        *,
+        cash_drawer: bool = False,
     ) -> None:
         super().__init__(parent)
         self.target, self.profile = target, profile
+        self.cash_drawer = cash_drawer and target is not None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # receipts come out in the order they were asked for
         self._jobs = itertools.count(1)
@@ -48,9 +55,14 @@ class PrinterBridge(QObject):
             from pos_client.printing.device import PrintError, render, send
 
             try:
-                send(render(document, profile), target, profile)
+                send(render(document, profile), target, profile, paper=bool(document.blocks))
             except PrintError as exc:
                 log.warning("receipt not printed: %s", exc)
+                if exc.reason == "out_of_paper" and document.open_drawer:
+                    # the change must still be handed over: the drawer opens without the receipt
+                    with contextlib.suppress(PrintError):
+                        drawer = PrintDocument((), open_drawer=True)
+                        send(render(drawer, profile), target, profile, paper=False)
                 self.finished.emit(job, exc.reason, exc.detail)
                 return
             except Exception as exc:  # a printer library fault must not kill the thread

@@ -128,4 +128,6 @@ class ReturnFlow(QObject):
                 tender=tender,
             )
         window.show_message(done)
+        if any(kind == "cash" for kind, _ in back.plan.refunds):
+            window.cash_moved.emit()
         window.wake_sync()

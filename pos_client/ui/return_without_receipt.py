@@ -216,6 +216,8 @@ def ask_return_without_receipt(flow: StaffFlow) -> None:
                 window.show_message(
                     tr("goods_back_done", refund=refund, tender=tr(f"return_by_{tender}"))
                 )
+                if tender == "cash":
+                    window.cash_moved.emit()
                 window.wake_sync()
 
         flow.ask_approval(ACTION, subject, what, approved)

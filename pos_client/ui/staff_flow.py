@@ -161,6 +161,7 @@ class StaffFlow(QObject):
                 return
             dialog.accept()
             self.window.show_message(tr(f"cash_moved_{kind}", amount=amount))
+            self.window.cash_moved.emit()
 
         dialog.submitted.connect(submitted)
         self.window.open_dialog(dialog)
@@ -272,6 +273,8 @@ class StaffFlow(QObject):
         self.window.show_message(
             tr("void_done", number=found.sale.number, refund=refund, tender=tender)
         )
+        if any(kind == "cash" for kind, _ in back.plan.refunds):
+            self.window.cash_moved.emit()
         self.window.wake_sync()
 
     def waive_offline_cap(self, refusal: CheckoutError) -> None:

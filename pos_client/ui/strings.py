@@ -712,6 +712,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "print_sale_kept": QT_TRANSLATE_NOOP(
         "Printing", "The sale is complete and saved; Ctrl+P prints a copy."
     ),
+    "drawer_unplugged": QT_TRANSLATE_NOOP(
+        "Printing",
+        "The cash drawer did not open: the printer does not answer. Open it with its key.",
+    ),
+    "drawer_failed": QT_TRANSLATE_NOOP(
+        "Printing", "The cash drawer did not open (details in the log). Open it with its key."
+    ),
     "err_no_sales_yet": QT_TRANSLATE_NOOP("Messages", "No sale has been made on this till yet"),
     "customer_title": QT_TRANSLATE_NOOP("CustomerDisplay", "Customer display — {outlet}"),
     "customer_welcome": QT_TRANSLATE_NOOP("CustomerDisplay", "Welcome! {outlet}"),

@@ -1010,6 +1010,14 @@
         <source>The sale is complete and saved; Ctrl+P prints a copy.</source>
         <translation>Продажа проведена и сохранена; Ctrl+P — напечатать копию.</translation>
     </message>
+    <message>
+        <source>The cash drawer did not open: the printer does not answer. Open it with its key.</source>
+        <translation>Денежный ящик не открылся: принтер не отвечает. Откройте ящик ключом.</translation>
+    </message>
+    <message>
+        <source>The cash drawer did not open (details in the log). Open it with its key.</source>
+        <translation>Денежный ящик не открылся (подробности в журнале). Откройте ящик ключом.</translation>
+    </message>
 </context>
 <context>
     <name>Receipt</name>

@@ -128,6 +128,16 @@ def pay_by_card(qtbot: QtBot, window: MainWindow) -> None:
         qtbot.keyClick(pay, Qt.Key.Key_Return)
 
 
+def pay_in_cash(qtbot: QtBot, window: MainWindow) -> None:
+    """F12 and Enter: cash, the total handed over as the dialog suggests it."""
+    press(qtbot, Qt.Key.Key_F12)
+    pay = window.dialog
+    assert isinstance(pay, PayDialog)
+    qtbot.waitUntil(pay.received.hasFocus)
+    with qtbot.waitSignal(pay.finished):
+        qtbot.keyClick(pay.received, Qt.Key.Key_Return)
+
+
 def close_receipt(qtbot: QtBot, window: MainWindow) -> None:
     """Enter on the finished receipt: the till is ready for the next customer."""
     receipt = window.dialog

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from escpos.constants import CD_KICK_2
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -15,9 +16,11 @@ from pos_client.demo import DemoEnvironment
 from pos_client.printing.target import PrinterTarget
 from pos_client.ui.app import RunningTill
 from pos_client.ui.dialogs import SaleDialog
-from pos_client.ui.shift_dialogs import TextDialog
+from pos_client.ui.main_window import MainWindow
+from pos_client.ui.shift_dialogs import CashDialog, TextDialog
 from tests.conftest import CAPPUCCINO, GOLD_CARD
-from tests.gui.conftest import open_till, pay_by_card, scan
+from tests.gui.conftest import close_receipt, open_till, pay_by_card, pay_in_cash, scan
+from tests.gui.test_returns import return_by_number
 from tests.printer_emulator import ReceiptPrinterEmulator
 
 
@@ -42,10 +45,10 @@ def networked_till(
     running.close()
 
 
-def paid_sale(qtbot: QtBot, till: RunningTill) -> SaleDialog:
+def paid_sale(qtbot: QtBot, till: RunningTill, *, in_cash: bool = False) -> SaleDialog:
     for code in (CAPPUCCINO, GOLD_CARD):
         scan(qtbot, code)
-    pay_by_card(qtbot, till.window)
+    (pay_in_cash if in_cash else pay_by_card)(qtbot, till.window)
     dialog = till.window.dialog
     assert isinstance(dialog, SaleDialog)
     return dialog
@@ -109,3 +112,67 @@ def test_without_a_printer_the_receipt_is_on_screen_and_ctrl_p_says_why_nothing_
         assert "Чек № 1" in dialog.text.toPlainText()
     finally:
         running.close()
+
+
+@pytest.fixture
+def drawer_till(
+    demo: DemoEnvironment, qapp: QApplication, qtbot: QtBot, printer: ReceiptPrinterEmulator
+) -> Iterator[RunningTill]:
+    target = PrinterTarget("network", "127.0.0.1", printer.port)
+    running = open_till(replace(demo.config, printer=target, cash_drawer=True), qapp, qtbot)
+    yield running
+    running.close()
+
+
+def test_the_cash_drawer_opens_when_cash_moves_even_with_an_empty_roll_and_not_for_a_card(
+    drawer_till: RunningTill, printer: ReceiptPrinterEmulator, qtbot: QtBot
+) -> None:
+    window = drawer_till.window
+    card = paid_sale(qtbot, drawer_till)
+    qtbot.waitUntil(lambda: card.print_row.state.text() == "Чек № 1 напечатан", timeout=10_000)
+    close_receipt(qtbot, window)
+    assert CD_KICK_2 not in printer.printed()
+
+    cash = paid_sale(qtbot, drawer_till, in_cash=True)
+    qtbot.waitUntil(lambda: cash.print_row.state.text() == "Чек № 2 напечатан", timeout=10_000)
+    printed = printer.printed()
+    assert printed.count(CD_KICK_2) == 1 and cp866("Чек № 2") in printed.split(CD_KICK_2)[1]
+    close_receipt(qtbot, window)
+
+    printer.paper = False  # the change must be handed over all the same
+    empty = paid_sale(qtbot, drawer_till, in_cash=True)
+    qtbot.waitUntil(lambda: "нет бумаги" in empty.print_row.state.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: printer.printed().count(CD_KICK_2) == 2, timeout=10_000)
+    assert cp866("Чек № 3") not in printer.printed()
+    close_receipt(qtbot, window)
+
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    move_cash(qtbot, window, Qt.Key.Key_I, "500")  # put in
+    qtbot.waitUntil(lambda: printer.printed().count(CD_KICK_2) == 3, timeout=10_000)
+
+    back = return_by_number(qtbot, window, 2)  # the cash sale's coffee comes back: cash out
+    back.quantities[0].setValue(1)
+    with qtbot.waitSignal(back.finished):
+        qtbot.keyClick(back.quantities[0], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: printer.printed().count(CD_KICK_2) == 4, timeout=10_000)
+
+    printer.close()  # the printer and its drawer go dark
+    move_cash(qtbot, window, Qt.Key.Key_O, "100")  # taken out
+    qtbot.waitUntil(
+        lambda: (
+            window.message.text()
+            == "Денежный ящик не открылся: принтер не отвечает. Откройте ящик ключом."
+        ),
+        timeout=10_000,
+    )
+
+
+def move_cash(qtbot: QtBot, window: MainWindow, key: Qt.Key, amount: str) -> None:
+    """Ctrl+Shift+I (put in) or O (taken out), the amount, Enter."""
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, key, modifiers)
+    dialog = window.dialog
+    assert isinstance(dialog, CashDialog)
+    dialog.amount.setText(amount)
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)

@@ -71,3 +71,45 @@ def test_receipt_printer_and_customer_display(tmp_path: Path) -> None:
     assert str(config.printer) == "usb:04b8:0e15"  # the environment wins, as for the rest
     assert display_screen(config.customer_display) == 1
     assert display_screen("window") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "env", "drawer"),
+    [
+        ('printer = "network:10.0.0.7"\ncash_drawer = true\n', {}, True),
+        ('printer = "network:10.0.0.7"\n', {"POS_CLIENT_CASH_DRAWER": "yes"}, True),
+        (
+            'printer = "network:10.0.0.7"\ncash_drawer = true\n',
+            {"POS_CLIENT_CASH_DRAWER": "0"},
+            False,
+        ),
+        ('printer = "network:10.0.0.7"\n', {}, False),
+    ],
+)
+def test_a_cash_drawer_on_the_printer(
+    tmp_path: Path, text: str, env: dict[str, str], drawer: bool
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    base = {f"POS_CLIENT_{k}": "x" for k in ("API_URL", "OUTLET_ID", "TERMINAL_ID", "TOKEN")}
+    assert load_config(path, env={**base, **env}).cash_drawer is drawer
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("cash_drawer = true\n", "cash_drawer needs a printer"),
+        (
+            'printer = "network:10.0.0.7"\ncash_drawer = "maybe"\n',
+            "cash_drawer must be true or false",
+        ),
+    ],
+)
+def test_a_cash_drawer_without_a_printer_or_a_yes_or_no_is_refused(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    base = {f"POS_CLIENT_{k}": "x" for k in ("API_URL", "OUTLET_ID", "TERMINAL_ID", "TOKEN")}
+    with pytest.raises(ConfigError, match=message):
+        load_config(path, env=base)

@@ -1,7 +1,9 @@
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from escpos.constants import CD_KICK_2
 
 from pos_client.printing.device import MissingLibrary, PrintError, probe, render, send
 from pos_client.printing.document import Barcode, PrintDocument, Text
@@ -102,3 +104,17 @@ def test_probe_looks_for_a_usb_printer_through_libusb() -> None:
         assert probe(PrinterTarget("usb", vendor_id=0, product_id=0)) == (
             "usb:0000:0000: no such USB device plugged in"
         )
+
+
+def test_the_cash_drawer_opens_before_the_receipt_prints_or_alone() -> None:
+    opened = render(replace(RECEIPT, open_drawer=True))
+    assert opened.startswith(CD_KICK_2) and opened.endswith(render(RECEIPT)[-4:])
+    assert CD_KICK_2 not in render(RECEIPT)
+    assert render(PrintDocument((), open_drawer=True)) == CD_KICK_2  # nothing printed or cut
+
+
+def test_an_empty_roll_does_not_keep_the_drawer_shut(printer: ReceiptPrinterEmulator) -> None:
+    printer.paper = False
+    drawer = render(PrintDocument((), open_drawer=True))
+    send(drawer, PrinterTarget("network", "127.0.0.1", printer.port), paper=False)
+    assert printer.printed(connections=1) == CD_KICK_2
