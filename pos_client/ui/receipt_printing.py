@@ -4,7 +4,7 @@ plain words; the sale it was printing stays complete and a copy can be printed l
 
 With a cash drawer on the printer's kick port (config `cash_drawer`), the drawer opens as a
 sale paid (partly) in cash prints, and on its own when cash is paid out or moved: a refund in
-cash, cash put in or taken out. A copy never opens it."""
+cash, the opening float, cash put in or taken out. A copy never opens it."""
 
 from __future__ import annotations
 

@@ -129,6 +129,8 @@ class StaffFlow(QObject):
             dialog.accept()
             self._show_cashier()
             self.window.show_message(tr("shift_opened", number=shift.number))
+            if amount:
+                self.window.cash_moved.emit()  # the float goes into the drawer
 
         dialog.submitted.connect(submitted)
         dialog.rejected.connect(lambda: self.logout() if self._current_shift() is None else None)
