@@ -7,6 +7,8 @@ from typing import Any
 
 from pos_client.core.money import Money
 
+PLU_DIGITS = 5  # of a weighed product's code on scale labels
+
 
 class CatalogError(ValueError):
     """A catalog entry that cannot be used."""
@@ -38,6 +40,11 @@ def is_valid_ean(code: str) -> bool:
     return ean_check_digit(code[:-1]) == int(code[-1])
 
 
+def is_plu(text: str) -> bool:
+    """A weighed product's code as scale labels carry it: five ASCII digits."""
+    return len(text) == PLU_DIGITS and text.isascii() and text.isdigit()
+
+
 @dataclass(frozen=True, slots=True)
 class Product:
     sku: str
@@ -48,6 +55,11 @@ class Product:
     price: Money
     brand: str = ""
     tags: frozenset[str] = frozenset()
+    plu: str = ""  # set for goods sold by weight: the code on the scale's labels; price per kg
+
+    @property
+    def by_weight(self) -> bool:
+        return bool(self.plu)
 
     def name(self, language: str) -> str:
         return self.name_ru if language == "ru" else self.name_en
@@ -68,6 +80,7 @@ class Product:
                 price=int(data["price"]),
                 brand=str(data.get("brand") or ""),
                 tags=frozenset(str(tag) for tag in data.get("tags") or ()),
+                plu=str(data.get("plu") or ""),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise CatalogError(f"product {data.get('sku', '?')!r}: bad field {exc}") from None
@@ -75,10 +88,12 @@ class Product:
             raise CatalogError(f"product {product.sku!r}: invalid barcode {product.barcode!r}")
         if product.price <= 0:
             raise CatalogError(f"product {product.sku!r}: price must be positive")
+        if product.plu and not is_plu(product.plu):
+            raise CatalogError(f"product {product.sku!r}: a PLU has {PLU_DIGITS} digits")
         return product
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "sku": self.sku,
             "barcode": self.barcode,
             "name_ru": self.name_ru,
@@ -88,3 +103,6 @@ class Product:
             "brand": self.brand,
             "tags": sorted(self.tags),
         }
+        if self.plu:
+            data["plu"] = self.plu
+        return data

@@ -7,6 +7,7 @@ from typing import Any
 
 from pos_client.core.catalog import Product
 from pos_client.core.money import Money
+from pos_client.core.scale import ScaleError, Weighing
 
 MAX_QUANTITY = 999
 MAX_REASON_LENGTH = 120
@@ -47,6 +48,8 @@ class ReceiptLine:
     product: Product  # its price is the overridden one when price_override is set
     quantity: int
     price_override: PriceOverride | None = None
+    # Goods sold by weight: one line per scale label, its product priced at the label's price.
+    weighing: Weighing | None = None
 
     @property
     def amount(self) -> Money:
@@ -58,16 +61,19 @@ class ReceiptLine:
             "product": self.product.to_dict(),
             "quantity": self.quantity,
             "price_override": self.price_override.to_dict() if self.price_override else None,
+            "weighing": self.weighing.to_dict() if self.weighing else None,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ReceiptLine:
         override = data.get("price_override")
+        weighing = data.get("weighing")
         return cls(
             int(data["line_id"]),
             Product.from_dict(data["product"]),
             int(data["quantity"]),
             PriceOverride.from_dict(override) if override else None,
+            Weighing.from_dict(weighing) if weighing else None,
         )
 
 
@@ -92,16 +98,37 @@ class Receipt:
 
     def add(self, product: Product, quantity: int = 1) -> Receipt:
         """Add a product; a product already on the receipt gets its quantity raised."""
+        if product.by_weight:
+            raise ReceiptError(f"{product.sku} is sold by weight", "needs_weight")
         for line in self.lines:
-            if line.product.sku == product.sku:
+            if line.product.sku == product.sku and line.weighing is None:
                 return self.set_quantity(line.line_id, line.quantity + quantity)
         _check_quantity(quantity)
         new_line = ReceiptLine(self.next_line_id, product, quantity)
-        return replace(self, lines=(*self.lines, new_line), next_line_id=self.next_line_id + 1)
+        return self._with_new_line(new_line)
+
+    def add_weighed(self, product: Product, grams: int) -> Receipt:
+        """A scale label's goods: a line of its own at the weight's price (ScaleError for a
+        weight that cannot be sold)."""
+        if not product.by_weight:
+            raise ReceiptError(f"{product.sku} is not sold by weight", "not_weighed")
+        try:
+            weighing = Weighing(grams, product.price)
+        except ScaleError as exc:
+            raise ReceiptError(str(exc), "bad_weight") from None
+        line = ReceiptLine(
+            self.next_line_id, replace(product, price=weighing.price), 1, weighing=weighing
+        )
+        return self._with_new_line(line)
+
+    def _with_new_line(self, line: ReceiptLine) -> Receipt:
+        return replace(self, lines=(*self.lines, line), next_line_id=self.next_line_id + 1)
 
     def set_quantity(self, line_id: int, quantity: int) -> Receipt:
         _check_quantity(quantity)
         target = self.line(line_id)
+        if target.weighing is not None and quantity != target.quantity:
+            raise ReceiptError("a weighed line's quantity is its label", "weighed_quantity")
         lines = tuple(
             replace(line, quantity=quantity) if line is target else line for line in self.lines
         )

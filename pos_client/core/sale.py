@@ -11,6 +11,7 @@ from pos_client.core.loyalty import Member
 from pos_client.core.money import Money
 from pos_client.core.promotions import PricedReceipt
 from pos_client.core.receipt import PriceOverride
+from pos_client.core.scale import Weighing
 
 TenderKind = Literal["cash", "card"]
 TENDER_KINDS: tuple[TenderKind, ...] = ("cash", "card")
@@ -72,6 +73,7 @@ class SaleLine:
     discount_notes: tuple[tuple[str, Money], ...]  # (what the receipt says, amount)
     stamp_cards: tuple[str, ...]
     price_override: PriceOverride | None = None
+    weighing: Weighing | None = None  # goods sold by weight: the label's weight and price per kg
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -92,6 +94,8 @@ class SaleLine:
         }
         if self.price_override:  # only then, so hubs before contract 1.4 take ordinary sales
             body["price_override"] = self.price_override.to_dict()
+        if self.weighing:  # likewise for hubs before contract 1.10
+            body["weighing"] = self.weighing.to_dict()
         return body
 
 
@@ -162,6 +166,9 @@ class Sale:
                             PriceOverride.from_dict(line["price_override"])
                             if line.get("price_override")
                             else None
+                        ),
+                        "weighing": (
+                            Weighing.from_dict(line["weighing"]) if line.get("weighing") else None
                         ),
                     }
                 )
@@ -267,6 +274,7 @@ def sale_lines(priced: PricedReceipt, language: str) -> tuple[SaleLine, ...]:
             discount_notes=tuple((adj.text(language), adj.amount) for adj in pl.adjustments),
             stamp_cards=pl.stamp_cards,
             price_override=pl.line.price_override,
+            weighing=pl.line.weighing,
         )
         for pl in priced.lines
     )

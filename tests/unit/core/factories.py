@@ -22,6 +22,7 @@ def product(
     price: int = 19000,
     brand: str = "",
     tags: frozenset[str] = frozenset(),
+    plu: str = "",
 ) -> Product:
     body = f"460701299{number:03d}"
     return Product(
@@ -33,6 +34,7 @@ def product(
         price=price,
         brand=brand,
         tags=tags,
+        plu=plu,
     )
 
 

@@ -46,12 +46,26 @@ def test_product_round_trip_and_name_by_language() -> None:
 
 @pytest.mark.parametrize(
     "change",
-    [{"barcode": "4607012340017"}, {"price": 0}, {"price": "many"}, {"sku": None, "name_en": None}],
+    [
+        {"barcode": "4607012340017"},
+        {"price": 0},
+        {"price": "many"},
+        {"sku": None, "name_en": None},
+        {"plu": "1234"},
+        {"plu": "12a45"},
+        {"plu": "１２３４５"},
+    ],
 )
 def test_product_refuses_bad_entries(change: dict[str, object]) -> None:
     data = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
     with pytest.raises(CatalogError):
         Product.from_dict(data)
+
+
+def test_a_product_sold_by_weight_has_its_plu() -> None:
+    cheese = Product.from_dict({**GOOD, "plu": "00123"})
+    assert cheese.by_weight and cheese.to_dict() == {**GOOD, "plu": "00123"}
+    assert not Product.from_dict(GOOD).by_weight
 
 
 def test_search_text_ignores_case_and_the_dots_of_yo() -> None:

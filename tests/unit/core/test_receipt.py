@@ -1,6 +1,7 @@
 import pytest
 
 from pos_client.core.receipt import MAX_QUANTITY, PriceOverride, Receipt, ReceiptError
+from pos_client.core.scale import Weighing
 from tests.unit.core.factories import product
 
 
@@ -105,3 +106,30 @@ def test_a_receipt_round_trips_through_its_dict_with_overrides_and_line_ids() ->
 def test_what_is_no_receipt_is_refused(broken: dict[str, object]) -> None:
     with pytest.raises(ReceiptError):
         Receipt.from_dict(broken)
+
+
+def test_each_scale_label_is_a_line_of_its_own_at_its_weights_price() -> None:
+    cheese = product(5, category="cheese", price=45900, plu="00123")
+    receipt = Receipt().add_weighed(cheese, 754).add_weighed(cheese, 1200).add(product(1))
+    first, second, _ = receipt.lines
+    assert (first.quantity, first.product.price, first.weighing) == (1, 34609, Weighing(754, 45900))
+    assert second.product.price == 55080
+    assert receipt.subtotal == 34609 + 55080 + 19000
+    assert Receipt.from_dict(receipt.to_dict()) == receipt
+
+
+def test_weighed_goods_need_their_label_and_keep_its_quantity() -> None:
+    cheese = product(5, category="cheese", price=45900, plu="00123")
+    with pytest.raises(ReceiptError) as refused:
+        Receipt().add(cheese)
+    assert refused.value.code == "needs_weight"
+    receipt = Receipt().add_weighed(cheese, 754)
+    with pytest.raises(ReceiptError) as refused:
+        receipt.set_quantity(1, 2)
+    assert refused.value.code == "weighed_quantity"
+    with pytest.raises(ReceiptError) as refused:
+        receipt.add_weighed(product(1), 754)
+    assert refused.value.code == "not_weighed"
+    with pytest.raises(ReceiptError) as refused:
+        receipt.add_weighed(cheese, 0)
+    assert refused.value.code == "bad_weight"
