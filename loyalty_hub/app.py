@@ -54,7 +54,7 @@ from loyalty_hub.tokens import public_keys
 from loyalty_hub.transactions import apply_batch
 
 JSON = "application/json"
-API_VERSION = "1.9.0"  # of the contract in resources/api/openapi.yaml, not of the program
+API_VERSION = "1.10.0"  # of the contract in resources/api/openapi.yaml, not of the program
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "not found"}}
 BAD_BODY: dict[int | str, dict[str, Any]] = {
     400: {"model": Problem, "description": "the body cannot be read as JSON"}

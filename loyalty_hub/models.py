@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from pos_client.core.scale import MAX_GRAMS, Weighing
+
 MAX_BATCH = 500
 
 
@@ -26,6 +28,13 @@ class PriceOverrideBody(Strict):
     approved_by: str = Field(min_length=1)
 
 
+class WeighingBody(Strict):
+    """A line of goods sold by weight: the scale label's weight and the price per kilogram."""
+
+    grams: int = Field(ge=1, le=MAX_GRAMS)
+    price_per_kg: int = Field(ge=1)
+
+
 class SaleLineBody(Strict):
     sku: str = Field(min_length=1)
     barcode: str
@@ -40,6 +49,7 @@ class SaleLineBody(Strict):
     discount_notes: list[DiscountNoteBody]
     stamp_cards: list[str]
     price_override: PriceOverrideBody | None = None
+    weighing: WeighingBody | None = None
 
     @model_validator(mode="after")
     def _adds_up(self) -> SaleLineBody:
@@ -47,6 +57,12 @@ class SaleLineBody(Strict):
             raise ValueError(
                 f"line {self.sku}: unit_price * quantity - discount - points_paid != total"
             )
+        if self.weighing is not None:
+            if self.quantity != 1:
+                raise ValueError(f"line {self.sku}: a weighed line is one scale label")
+            weighed = Weighing(self.weighing.grams, self.weighing.price_per_kg).price
+            if self.price_override is None and self.unit_price != weighed:
+                raise ValueError(f"line {self.sku}: unit_price != grams at price_per_kg")
         return self
 
 
@@ -270,9 +286,10 @@ class ProductBody(BaseModel):
     name_ru: str
     name_en: str
     category: str
-    price: int
+    price: int  # per kilogram for goods sold by weight
     brand: str = ""
     tags: list[str] = []
+    plu: str = Field("", description="goods sold by weight: the PLU their scale labels carry")
 
 
 class CatalogBody(BaseModel):

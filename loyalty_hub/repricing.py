@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from loyalty_hub.models import SaleBody
+from loyalty_hub.models import SaleBody, SaleLineBody
 from loyalty_hub.points import MemberViews
 from loyalty_hub.rules import outlet_ruleset
 from loyalty_hub.store import HubStore
@@ -66,10 +66,8 @@ def differences(
         product = products.get(line.sku)
         if product is None:
             return {"reason": "unknown_sku", "sku": line.sku}
-        if line.price_override is not None:  # approved at the till: promotions apply to it
-            product = replace(product, price=line.unit_price)
         try:
-            receipt = receipt.add(product, line.quantity)
+            receipt = _with_line(receipt, product, line)
         except ReceiptError as exc:
             return {"reason": "bad_quantity", "detail": str(exc)}
     member = None
@@ -99,3 +97,21 @@ def differences(
     if ours == theirs:
         return None
     return {"reason": "priced_differently", "hub": ours, "terminal": theirs}
+
+
+def _with_line(receipt: Receipt, product: Product, line: SaleLineBody) -> Receipt:
+    """The receipt with the sale's line added as the till added it: a scale label at the
+    catalog's price per kilogram, and a price approved at the till in place of the catalog's
+    (promotions then apply to it)."""
+    if line.weighing is None:
+        if line.price_override is not None:
+            product = replace(product, price=line.unit_price)
+        return receipt.add(product, line.quantity)
+    receipt = receipt.add_weighed(product, line.weighing.grams)
+    added = receipt.lines[-1]
+    if line.price_override is None or added.product.price == line.unit_price:
+        return receipt
+    approval = line.price_override
+    return receipt.override_price(
+        added.line_id, line.unit_price, approval.reason, approval.approved_by
+    )

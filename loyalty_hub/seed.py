@@ -55,9 +55,12 @@ def load_seed(store: HubStore, seed: dict[str, Any], opened: date | None = None)
         seq = next_seq(conn)
         conn.executemany(
             "INSERT OR REPLACE INTO products (sku, barcode, name_ru, name_en, category, price,"
-            " brand, tags, seq) VALUES (:sku, :barcode, :name_ru, :name_en,"
-            " :category, :price, :brand, :tags, :seq)",
-            [{**p.to_dict(), "tags": json.dumps(sorted(p.tags)), "seq": seq} for p in products],
+            " brand, tags, plu, seq) VALUES (:sku, :barcode, :name_ru, :name_en,"
+            " :category, :price, :brand, :tags, :plu, :seq)",
+            [
+                {**p.to_dict(), "tags": json.dumps(sorted(p.tags)), "plu": p.plu, "seq": seq}
+                for p in products
+            ],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO members (member_id, card, name, tier, points, segments,"

@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS outlets (
 CREATE TABLE IF NOT EXISTS products (
     sku TEXT PRIMARY KEY, barcode TEXT NOT NULL UNIQUE, name_ru TEXT NOT NULL,
     name_en TEXT NOT NULL, category TEXT NOT NULL, price INTEGER NOT NULL,
-    brand TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]');
+    brand TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '[]',
+    plu TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS members (
     member_id TEXT PRIMARY KEY, card TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     tier TEXT NOT NULL, points INTEGER NOT NULL, segments TEXT NOT NULL DEFAULT '[]',
@@ -189,6 +190,8 @@ class HubStore:
         if "seq" not in columns:
             self._conn.execute("ALTER TABLE products ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
             self._conn.execute("ALTER TABLE products ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0")
+        if "plu" not in columns:  # goods sold by weight (contract 1.10)
+            self._conn.execute("ALTER TABLE products ADD COLUMN plu TEXT NOT NULL DEFAULT ''")
 
     def _add_points_by_day(self) -> None:
         """Sum a ledger written before the per-day table existed, then let triggers keep it."""
@@ -237,12 +240,13 @@ class HubStore:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO products (sku, barcode, name_ru, name_en, category, price,"
-                " brand, tags, seq, deleted) VALUES (:sku, :barcode, :name_ru, :name_en,"
-                " :category, :price, :brand, :tags, :seq, 0)",
+                " brand, tags, plu, seq, deleted) VALUES (:sku, :barcode, :name_ru, :name_en,"
+                " :category, :price, :brand, :tags, :plu, :seq, 0)",
                 {
                     **product,
                     "tags": json.dumps(sorted(product.get("tags", []))),
                     "brand": product.get("brand", ""),
+                    "plu": product.get("plu", ""),
                     "seq": next_seq(conn),
                 },
             )

@@ -37,6 +37,7 @@ from pos_client.core.sale import (
     settle,
     split_payment,
 )
+from pos_client.core.scale import parse_label
 from pos_client.member_lookup import MemberLookup
 from pos_client.open_receipt import OpenReceipt, Restored
 from pos_client.return_desk import ReceiptElsewhere, ReturnDesk
@@ -171,6 +172,19 @@ class Checkout:
         self.receipt = receipt_call(lambda: self.receipt.add(product))
         return product
 
+    @_kept
+    def scan_label(self, code: str) -> Product:
+        """Add the goods of a scale label (a line of its own at the weight's price), or raise
+        bad_barcode / unknown_plu."""
+        label = parse_label(code.strip(), self.identity_rules.scale_prefixes)
+        if label is None:
+            raise CheckoutError("bad_barcode", code=printable(code))
+        product = store_call(lambda: self._caches.product_by_plu(label.plu))
+        if product is None:
+            raise CheckoutError("unknown_plu", code=code.strip())
+        self.receipt = receipt_call(lambda: self.receipt.add_weighed(product, label.grams))
+        return product
+
     def product(self, code: str) -> Product:
         """The catalog's product with this barcode; bad_barcode / unknown_barcode."""
         code = code.strip()
@@ -199,10 +213,13 @@ class Checkout:
             code,
             self.identity_rules,
             is_product=lambda number: self._caches.product_by_barcode(number) is not None,
+            is_weighed=lambda plu: self._caches.product_by_plu(plu) is not None,
             coupons=self.engine.coupon_codes,
         )
         if found.kind is CodeKind.PRODUCT:
             return self.scan(found.text)
+        if found.kind is CodeKind.WEIGHED:
+            return self.scan_label(found.text)
         if found.kind is CodeKind.MEMBER_CARD:
             return self.identify_card(found.text)
         if found.kind is CodeKind.MEMBER_TOKEN:
@@ -215,6 +232,8 @@ class Checkout:
             raise CheckoutError("badge_at_till")
         if found.reason == "bad_check_digit":
             raise CheckoutError("bad_check_digit", code=found.text)
+        if found.reason == "unknown_plu":
+            raise CheckoutError("unknown_plu", code=found.text)
         if found.reason:
             raise CheckoutError("unreadable_code")
         raise CheckoutError("unknown_code", code=printable(found.text))

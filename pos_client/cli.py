@@ -464,15 +464,20 @@ def _scan(args: argparse.Namespace) -> int:
     from pos_client.core.catalog import is_valid_ean
     from pos_client.scan_command import scan_files
 
-    is_product = is_valid_ean
     try:
         config = load_config(args.config)
     except ConfigError:
         config = None  # no terminal here: judge numbers by their check digit alone
-    if config is not None and config.db_path.exists():
-        from pos_client.store.caches import Caches
-        from pos_client.store.db import open_database
+    if config is None or not config.db_path.exists():
+        return scan_files(args.files, as_json=args.json, is_product=is_valid_ean)
+    from pos_client.store.caches import Caches
+    from pos_client.store.db import open_database
 
-        caches = Caches(open_database(config.db_path))
-        is_product = lambda code: caches.product_by_barcode(code) is not None  # noqa: E731
-    return scan_files(args.files, as_json=args.json, is_product=is_product)
+    caches = Caches(open_database(config.db_path))
+    return scan_files(
+        args.files,
+        as_json=args.json,
+        is_product=lambda code: caches.product_by_barcode(code) is not None,
+        is_weighed=lambda plu: caches.product_by_plu(plu) is not None,
+        rules=config.identity_rules,
+    )

@@ -11,6 +11,7 @@ from typing import Any
 
 import platformdirs
 
+from pos_client.core.identity import SCALE_PREFIXES, IdentityRules
 from pos_client.core.phone import DEFAULT_REGION, is_known_region
 from pos_client.printing.target import DEFAULT_PROFILE, PrinterTarget, parse_target
 from pos_client.scanner.wedge import DEFAULT_MAX_GAP_MS, DEFAULT_MIN_LENGTH
@@ -33,6 +34,7 @@ ENV_KEYS = (
     "cash_drawer",
     "customer_display",
     "theme",
+    "scale_prefixes",
 )
 CUSTOMER_DISPLAY_USAGE = (
     'customer_display must be "window" or "screen:N" (N counts the screens from 1)'
@@ -65,6 +67,7 @@ class TerminalConfig:
     printer_profile: str = DEFAULT_PROFILE  # python-escpos printer profile (code pages, width)
     cash_drawer: bool = False  # a drawer on the printer's kick port: it opens when cash moves
     customer_display: str = ""  # "" none, "window", "screen:N" (full screen on the Nth screen)
+    scale_prefixes: tuple[str, ...] = SCALE_PREFIXES  # of the labels the outlet's scales print
 
     @property
     def db_path(self) -> Path:
@@ -74,6 +77,11 @@ class TerminalConfig:
     def identity(self) -> TerminalIdentity:
         """Who this till is, as the hub must know its token."""
         return TerminalIdentity(self.terminal_id, self.outlet_id)
+
+    @property
+    def identity_rules(self) -> IdentityRules:
+        """How this till tells codes apart: its phone region and its scales' label prefixes."""
+        return IdentityRules(phone_region=self.phone_region, scale_prefixes=self.scale_prefixes)
 
     @property
     def phone_key_path(self) -> Path:
@@ -154,6 +162,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         phone_region=region,
         wedge_max_gap_ms=_number(values, "wedge_max_gap_ms", DEFAULT_MAX_GAP_MS, 1.0, 500.0),
         token_source=token_source,
+        scale_prefixes=_scale_prefixes(values),
         **_devices(values),
         wedge_min_length=int(
             _number(values, "wedge_min_length", DEFAULT_MIN_LENGTH, 1, 64, whole=True)
@@ -201,6 +210,23 @@ def _devices(values: Mapping[str, object]) -> dict[str, Any]:
         "cash_drawer": drawer,
         "customer_display": display,
     }
+
+
+def _scale_prefixes(values: Mapping[str, object]) -> tuple[str, ...]:
+    """The two-digit prefixes of scale labels: a list in the file, "21,22" from the
+    environment. In-store numbers (20-29) only, and none the programme's cards begin with."""
+    value = values.get("scale_prefixes", SCALE_PREFIXES)
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise ConfigError(f'scale_prefixes must be a list such as ["21", "22"], not {value!r}')
+    prefixes = tuple(str(item).strip() for item in items if str(item).strip())
+    cards = IdentityRules().card_prefixes
+    for prefix in prefixes:
+        if len(prefix) != 2 or not prefix.isascii() or not prefix.isdigit() or prefix[0] != "2":
+            raise ConfigError(f"a scale prefix is two digits from 20 to 29, not {prefix!r}")
+        if any(card.startswith(prefix) for card in cards):
+            raise ConfigError(f"scale prefix {prefix} is where the programme's cards begin")
+    return prefixes
 
 
 def _flag(values: Mapping[str, object], key: str) -> bool:

@@ -26,7 +26,11 @@ def _files(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def scan_file(
-    path: Path, decoder: Decoder, is_product: Callable[[str], bool], rules: IdentityRules
+    path: Path,
+    decoder: Decoder,
+    is_product: Callable[[str], bool],
+    rules: IdentityRules,
+    is_weighed: Callable[[str], bool] = lambda _plu: False,
 ) -> dict[str, Any]:
     try:
         image = read_image(path)
@@ -44,7 +48,9 @@ def scan_file(
             {
                 "format": code.format,
                 "text": code.text,
-                "kind": classify(code.text, rules, is_product=is_product).kind.value,
+                "kind": classify(
+                    code.text, rules, is_product=is_product, is_weighed=is_weighed
+                ).kind.value,
             }
             for code in codes
         ],
@@ -68,12 +74,14 @@ def scan_files(
     *,
     as_json: bool,
     is_product: Callable[[str], bool],
+    is_weighed: Callable[[str], bool] = lambda _plu: False,
+    rules: IdentityRules | None = None,
     write: Callable[[str], None] = print,
 ) -> int:
     """Print a line per file; 1 when some file could not be read, else 0."""
-    decoder, rules, status = CascadeDecoder(), IdentityRules(), 0
+    decoder, status = CascadeDecoder(), 0
     for path in _files(paths):
-        entry = scan_file(path, decoder, is_product, rules)
+        entry = scan_file(path, decoder, is_product, rules or IdentityRules(), is_weighed)
         status = max(status, 1 if "error" in entry else 0)
         write(_line(entry, as_json))
     return status

@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from pos_client.core.catalog import is_valid_ean
+from pos_client.core.scale import parse_label
 
 if TYPE_CHECKING:  # loaded by the first app code: cryptography is not needed to start the till
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -49,9 +50,13 @@ class CodeKind(StrEnum):
     MEMBER_CARD = "member_card"
     COUPON = "coupon"
     PRODUCT = "product"
+    WEIGHED = "weighed"  # a scale label: a product sold by weight and its weight
     RECEIPT = "receipt"
     STAFF_BADGE = "staff_badge"
     UNKNOWN = "unknown"
+
+
+SCALE_PREFIXES = ("20", "21", "22", "23", "24", "25", "26", "28", "29")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +69,17 @@ class IdentityRules:
     receipt_prefix: str = "RT-"  # RT-<terminal id>-<receipt number>, printed on receipts
     badge_prefix: str = "ST-"  # staff badges: ST-<letters and digits>
     phone_region: str = "RU"  # numbers typed without a country code are from this region
+    # EAN-13 prefixes the outlet's scales print labels with (the in-store range, not the cards')
+    scale_prefixes: tuple[str, ...] = SCALE_PREFIXES
 
 
 @dataclass(frozen=True, slots=True)
 class Classified:
     kind: CodeKind
     text: str  # the code as the terminal uses it (a UPC-A read as its EAN-13)
-    reason: str = ""  # for UNKNOWN: empty, too_long, control_characters, bad_check_digit
+    # for UNKNOWN: empty, too_long, control_characters, bad_check_digit, unknown_plu (a scale
+    # label for goods the catalog does not have)
+    reason: str = ""
 
 
 def classify(
@@ -78,6 +87,7 @@ def classify(
     rules: IdentityRules,
     *,
     is_product: Callable[[str], bool],
+    is_weighed: Callable[[str], bool] = lambda _plu: False,
     coupons: Collection[str] = (),
 ) -> Classified:
     """Tell what a scanned text is. Never raises; unknown comes with its reason."""
@@ -91,7 +101,7 @@ def classify(
     if code.startswith(TOKEN_PREFIX + "."):
         return Classified(CodeKind.MEMBER_TOKEN, code)
     if _DIGITS.fullmatch(code):
-        return _classify_number(code, rules, is_product)
+        return _classify_number(code, rules, is_product, is_weighed)
     if code.startswith(rules.receipt_prefix) and receipt_parts(code[len(rules.receipt_prefix) :]):
         return Classified(CodeKind.RECEIPT, code)
     if code.startswith(rules.badge_prefix) and _BADGE.fullmatch(code[len(rules.badge_prefix) :]):
@@ -104,7 +114,10 @@ def classify(
 
 
 def _classify_number(
-    code: str, rules: IdentityRules, is_product: Callable[[str], bool]
+    code: str,
+    rules: IdentityRules,
+    is_product: Callable[[str], bool],
+    is_weighed: Callable[[str], bool],
 ) -> Classified:
     if len(code) == 12:  # UPC-A is an EAN-13 with a leading zero
         code = "0" + code
@@ -114,6 +127,11 @@ def _classify_number(
         return Classified(CodeKind.MEMBER_CARD, code)
     if is_product(code):
         return Classified(CodeKind.PRODUCT, code)
+    label = parse_label(code, rules.scale_prefixes)
+    if label is not None:
+        if is_weighed(label.plu):
+            return Classified(CodeKind.WEIGHED, code)
+        return Classified(CodeKind.UNKNOWN, code, "unknown_plu")
     return Classified(CodeKind.UNKNOWN, code)
 
 

@@ -63,7 +63,8 @@ def _apply_catalog(db: sqlite_utils.Database, update: CatalogUpdate, now: dateti
     skus = [*update.removed, *(product.sku for product in update.products)]
     db.conn.executemany("DELETE FROM catalog WHERE sku = ?", [[sku] for sku in skus])
     db.table("catalog").insert_all(
-        {**product.to_dict(), "search": product.search_text} for product in update.products
+        {**product.to_dict(), "plu": product.plu, "search": product.search_text}
+        for product in update.products
     )
     _set_state(db, "catalog", update.cursor, now, cursor=str(update.cursor))
 

@@ -94,6 +94,11 @@ class Caches:
         rows = self._rows("SELECT * FROM catalog WHERE barcode = ? LIMIT 1", barcode)
         return _product(rows[0]) if rows else None
 
+    def product_by_plu(self, plu: str) -> Product | None:
+        """The product sold by weight whose scale labels carry this PLU."""
+        rows = self._rows("SELECT * FROM catalog WHERE plu = ? AND plu != '' LIMIT 1", plu)
+        return _product(rows[0]) if rows else None
+
     def find_products(self, query: str, limit: int) -> list[Product]:
         """Products whose names, brand, SKU or barcode hold every word of `query` (in any case,
         ё as е), at most `limit`: those where the first word comes earliest first (a name that

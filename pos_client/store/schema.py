@@ -322,3 +322,11 @@ MIGRATIONS.append(
         )""",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # Goods sold by weight carry the code the outlet's scales print on their labels.
+        "ALTER TABLE catalog ADD COLUMN plu TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX catalog_plu ON catalog (plu) WHERE plu != ''",
+    ]
+)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pos_client import __version__
 from pos_client.checkout import Checkout, Till
 from pos_client.config import TerminalConfig, display_screen
-from pos_client.core.identity import IdentityRules
 from pos_client.enrol_desk import EnrolDesk
 from pos_client.resources import resource_path
 from pos_client.shift_desk import ShiftDesk
@@ -152,7 +151,7 @@ def build_till(
         clock=clock,
         language=config.language,
         seen_tokens=SeenTokens(db),
-        identity_rules=IdentityRules(phone_region=config.phone_region),
+        identity_rules=config.identity_rules,
         phone_key=SecretFile(config.phone_key_path),
         hub_contact=bridge.hub_contact,
         cashier=staff.cashier,
