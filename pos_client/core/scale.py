@@ -57,6 +57,12 @@ class Weighing:
         return cls(grams, price)
 
 
+def format_kg(grams: int) -> str:
+    """A weight in kilograms as receipts print it: "0,754", "12,000"."""
+    kilograms, rest = divmod(grams, GRAMS_PER_KG)
+    return f"{kilograms},{rest:03d}"
+
+
 def parse_label(code: str, prefixes: tuple[str, ...]) -> ScaleLabel | None:
     """The PLU and weight of a scale label with one of `prefixes`, or None for any other code
     (a label of no weight included)."""

@@ -101,7 +101,7 @@ class CustomerDisplay(QWidget):
         metrics = self.lines.fontMetrics()
         heading = self.lines.horizontalHeader().fontMetrics()
         model = self.lines.model()
-        for column, widest in ((QUANTITY, "999"), (AMOUNT, "−99 999,99")):
+        for column, widest in ((QUANTITY, "99,999"), (AMOUNT, "−99 999,99")):
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(widest), heading.horizontalAdvance(title))
             self.lines.setColumnWidth(column, width + 32)

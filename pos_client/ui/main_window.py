@@ -314,13 +314,13 @@ class MainWindow(QMainWindow):
         self.retranslated.emit()
 
     def _size_columns(self) -> None:
-        """Number, quantity, price and amount as wide as their headings and the longest values
-        a till shows, so no value is cut and nothing is measured again on every scan."""
+        """Number, quantity (or weight), price and amount as wide as their headings and the
+        longest values a till shows, so no value is cut and nothing is measured on every scan."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         heading = header.fontMetrics()
         padding = 2 * 8 + 6  # the item padding of the style sheet, and a little air
-        for column, widest in ((0, "99"), (2, "999"), (3, "99 999,99"), (4, "−99 999,99")):
+        for column, widest in ((0, "99"), (2, "99,999"), (3, "99 999,99"), (4, "−99 999,99")):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(widest), heading.horizontalAdvance(title))
             header.resizeSection(column, width + padding)

@@ -12,7 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from pos_client.core.money import format_money
 from pos_client.core.promotions import Adjustment, PricedLine, PricedReceipt
-from pos_client.ui.receipt_text import override_note
+from pos_client.core.scale import format_kg
+from pos_client.ui.receipt_text import override_note, weighing_note
 from pos_client.ui.strings import Language, tr
 from pos_client.ui.theme import DISCOUNT_COLOURS, Theme
 
@@ -147,15 +148,19 @@ def _wrapped_text(row: Row) -> str:
 
 
 def _line_text(row: Row, column: int) -> str:
+    """A weighed line shows its weight as the quantity and its price per kilogram."""
     line = row.priced.line
     name = line.product.name(Language.current)
+    if line.weighing:
+        name += "\n    " + weighing_note(line.weighing)
     if line.price_override:
         name += "\n    " + override_note(line.price_override)
+    weighing = line.weighing
     return (
         str(row.number),
         name,
-        str(line.quantity),
-        format_money(line.product.price, ""),
+        format_kg(weighing.grams) if weighing else str(line.quantity),
+        format_money(weighing.price_per_kg if weighing else line.product.price, ""),
         format_money(row.priced.amount, ""),
     )[column]
 

@@ -11,6 +11,7 @@ from pos_client.core.loyalty import Member, PointsBalance
 from pos_client.core.money import format_money
 from pos_client.core.receipt import PriceOverride
 from pos_client.core.sale import Sale
+from pos_client.core.scale import Weighing, format_kg
 from pos_client.printing.document import WIDTH, Barcode, Block, PrintDocument, Text
 from pos_client.ui.panels import mask_card
 from pos_client.ui.strings import has_text, tr
@@ -93,6 +94,15 @@ def receipt_document(
     return PrintDocument(tuple(blocks))
 
 
+def weighing_note(weighing: Weighing) -> str:
+    """ "0,754 кг × 899,00 ₽/кг": what a scale label sold."""
+    return tr(
+        "weighing_note",
+        kg=format_kg(weighing.grams),
+        price=format_money(weighing.price_per_kg, ""),
+    )
+
+
 def override_note(override: PriceOverride) -> str:
     return tr("override_note", old=format_money(override.list_price), reason=override.reason)
 
@@ -106,7 +116,10 @@ def _lines(sale: Sale) -> list[Block]:
     blocks: list[Block] = []
     for line in sale.lines:
         rows = wrapped(line.name)
-        price = f"{line.quantity} × {format_money(line.unit_price, '')}"
+        if line.weighing:
+            price = weighing_note(line.weighing)
+        else:
+            price = f"{line.quantity} × {format_money(line.unit_price, '')}"
         rows.append(pair("  " + price, format_money(line.unit_price * line.quantity, "")))
         if line.price_override:
             rows += wrapped(override_note(line.price_override), indent="  ")

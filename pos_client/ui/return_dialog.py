@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pos_client.checkout_errors import CheckoutError
 from pos_client.core.money import format_money
 from pos_client.core.returns import ReturnPlan
+from pos_client.core.scale import format_kg
 from pos_client.store.journal import SaleForReturn
 from pos_client.ui.dialogs import (
     dialog_buttons,
@@ -103,7 +104,12 @@ class ReturnDialog(QDialog):
         for row, line in enumerate(sale.lines):
             left = line.quantity - found.returned.get(row, 0)
             table.setItem(row, 0, QTableWidgetItem(line.name))
-            sold = tr("return_sold", quantity=line.quantity, total=format_money(line.total))
+            total = format_money(line.total)
+            sold = (
+                tr("return_sold_weighed", kg=format_kg(line.weighing.grams), total=total)
+                if line.weighing
+                else tr("return_sold", quantity=line.quantity, total=total)
+            )
             table.setItem(row, 1, _right(sold))
             spin = QSpinBox(table)
             spin.setRange(0, left)

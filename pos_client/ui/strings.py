@@ -260,6 +260,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "return_col_back": QT_TRANSLATE_NOOP("Returns", "Return"),
     "return_col_refund": QT_TRANSLATE_NOOP("Returns", "Refund"),
     "return_sold": QT_TRANSLATE_NOOP("Returns", "{quantity} pcs · {total}"),
+    "return_sold_weighed": QT_TRANSLATE_NOOP("Returns", "{kg} kg · {total}"),
     "return_of_left": QT_TRANSLATE_NOOP("Returns", " of {left}"),
     "return_pick_lines": QT_TRANSLATE_NOOP(
         "Returns", "Set the quantity on the lines that come back"
@@ -379,6 +380,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Messages", "Scan not taken: finish in the open window first"
     ),
     "err_bad_quantity": QT_TRANSLATE_NOOP("Messages", "Quantity must be from 1 to 999"),
+    "err_needs_weight": QT_TRANSLATE_NOOP(
+        "Messages", "This product is sold by weight: weigh it and scan the scale's label"
+    ),
+    "err_weighed_quantity": QT_TRANSLATE_NOOP(
+        "Messages", "A weighed item's quantity is its label: scan one more label for more"
+    ),
+    "err_bad_weight": QT_TRANSLATE_NOOP(
+        "Messages", "The scale label's weight cannot be sold: weigh the goods again"
+    ),
+    "err_unknown_plu": QT_TRANSLATE_NOOP(
+        "Messages", "Scale label {code}: no product sold by weight has this code in the catalog"
+    ),
     "err_empty_receipt": QT_TRANSLATE_NOOP("Messages", "The receipt is empty — nothing to pay"),
     "err_cash_short": QT_TRANSLATE_NOOP("Messages", "Cash received is less than the total"),
     "err_no_line": QT_TRANSLATE_NOOP("Messages", "Select a receipt line first"),
@@ -674,6 +687,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "override_ok": QT_TRANSLATE_NOOP("Staff", "Ask a manager"),
     "override_done": QT_TRANSLATE_NOOP("Staff", "{item} now costs {price}, approved by a manager"),
     "override_note": QT_TRANSLATE_NOOP("Receipt", "price changed from {old}: {reason}"),
+    "weighing_note": QT_TRANSLATE_NOOP("Receipt", "{kg} kg × {price}/kg"),
     "cap_waived": QT_TRANSLATE_NOOP(
         "Staff", "A manager allowed spending above the offline cap on this receipt"
     ),

@@ -642,6 +642,22 @@
         <translation>Количество должно быть от 1 до 999</translation>
     </message>
     <message>
+        <source>This product is sold by weight: weigh it and scan the scale&apos;s label</source>
+        <translation>Товар продаётся на вес: взвесьте его и отсканируйте этикетку весов</translation>
+    </message>
+    <message>
+        <source>A weighed item&apos;s quantity is its label: scan one more label for more</source>
+        <translation>Количество весового товара — на его этикетке: чтобы добавить ещё, отсканируйте ещё одну</translation>
+    </message>
+    <message>
+        <source>The scale label&apos;s weight cannot be sold: weigh the goods again</source>
+        <translation>Вес на этикетке весов не подходит для продажи: взвесьте товар заново</translation>
+    </message>
+    <message>
+        <source>Scale label {code}: no product sold by weight has this code in the catalog</source>
+        <translation>Этикетка весов {code}: в каталоге нет весового товара с этим кодом</translation>
+    </message>
+    <message>
         <source>The receipt is empty — nothing to pay</source>
         <translation>Чек пуст — нечего оплачивать</translation>
     </message>
@@ -1090,6 +1106,10 @@
         <translation>цена изменена с {old}: {reason}</translation>
     </message>
     <message>
+        <source>{kg} kg × {price}/kg</source>
+        <translation>{kg} кг × {price}/кг</translation>
+    </message>
+    <message>
         <source>Cashier</source>
         <translation>Кассир</translation>
     </message>
@@ -1151,6 +1171,10 @@
     <message>
         <source>{quantity} pcs · {total}</source>
         <translation>{quantity} шт. · {total}</translation>
+    </message>
+    <message>
+        <source>{kg} kg · {total}</source>
+        <translation>{kg} кг · {total}</translation>
     </message>
     <message>
         <source> of {left}</source>
