@@ -28,6 +28,8 @@ CROISSANT = "4607012340115"  # bakery, 89,00; -10% on Nevsky
 MILK = "4607012340177"  # dairy, 89,90; -7%
 WATER = "4607012340306"  # drinks, 59,90; no promotion
 GOLD_CARD = "2780000000047"  # M-00004, gold, 548 points
+GOUDA = "4607012340511"  # Gouda sold by weight, 899,00 a kg, PLU 00101; dairy: -7%
+GOUDA_754_G = "2200101007542"  # the scale's label for 754 g of it: 677,85
 
 
 def fixed_clock() -> datetime:

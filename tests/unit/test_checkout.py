@@ -14,12 +14,23 @@ from pos_client.checkout_errors import CheckoutError
 from pos_client.core.catalog import Product
 from pos_client.core.identity import AppToken, public_key_text, sign_token, time_step
 from pos_client.core.loyalty import Member
+from pos_client.core.scale import Weighing
 from pos_client.open_receipt import Restored
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
 from pos_client.store.journal import Journal
 from pos_client.store.seen_tokens import SeenTokens
-from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, MILK, OUTLET, TERMINAL, fixed_clock
+from tests.conftest import (
+    CAPPUCCINO,
+    CROISSANT,
+    GOLD_CARD,
+    GOUDA,
+    GOUDA_754_G,
+    MILK,
+    OUTLET,
+    TERMINAL,
+    fixed_clock,
+)
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
@@ -90,6 +101,32 @@ def test_bad_codes_change_nothing(checkout: Checkout, code: str, error: str) -> 
     with pytest.raises(CheckoutError) as caught:
         checkout.handle_code(code)
     assert caught.value.code == error
+    assert checkout.receipt == before
+
+
+def test_a_scale_label_sells_its_weight_at_the_price_per_kg(
+    checkout: Checkout, journal: Journal
+) -> None:
+    assert checkout.handle_code(GOUDA_754_G).sku == "SKU-0051"
+    checkout.handle_code(GOUDA_754_G)  # a second package of the same weight: a line of its own
+    priced = checkout.priced
+    assert [pl.line.weighing for pl in priced.lines] == [Weighing(754, 89900)] * 2
+    assert [pl.amount for pl in priced.lines] == [67785, 67785]
+    assert priced.total == 2 * (67785 - 4745)  # dairy: 7% off
+    sale = checkout.pay("card", 0)
+    assert sale.to_dict()["lines"][0]["weighing"] == {"grams": 754, "price_per_kg": 89900}
+    assert journal.last_sale() == sale
+
+
+def test_goods_sold_by_weight_go_on_only_by_their_label(checkout: Checkout) -> None:
+    with pytest.raises(CheckoutError, match="needs_weight"):
+        checkout.handle_code(GOUDA)  # its own barcode, from the catalog, has no weight
+    checkout.handle_code(GOUDA_754_G)
+    before = checkout.receipt
+    with pytest.raises(CheckoutError, match="weighed_quantity"):
+        checkout.set_quantity(before.lines[0].line_id, 2)
+    with pytest.raises(CheckoutError, match="unknown_plu"):
+        checkout.handle_code("2200999007549")  # a label for goods the catalog lacks
     assert checkout.receipt == before
 
 

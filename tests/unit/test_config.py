@@ -40,6 +40,10 @@ def test_missing_settings_are_named(tmp_path: Path) -> None:
         ("sync_interval_s = -1", "sync_interval_s must be a number from 1 to 86400"),
         ('printer = "lp0"', "printer must be file:PATH, network:HOST"),
         ('customer_display = "screen:0"', 'customer_display must be "window" or "screen:N"'),
+        ('scale_prefixes = ["31"]', "a scale prefix is two digits from 20 to 29, not '31'"),
+        ('scale_prefixes = ["2"]', "a scale prefix is two digits from 20 to 29, not '2'"),
+        ('scale_prefixes = ["27"]', "scale prefix 27 is where the programme's cards begin"),
+        ("scale_prefixes = 22", "scale_prefixes must be a list"),
     ],
 )
 def test_bad_config_is_explained(tmp_path: Path, text: str, message: str) -> None:
@@ -113,3 +117,15 @@ def test_a_cash_drawer_without_a_printer_or_a_yes_or_no_is_refused(
     base = {f"POS_CLIENT_{k}": "x" for k in ("API_URL", "OUTLET_ID", "TERMINAL_ID", "TOKEN")}
     with pytest.raises(ConfigError, match=message):
         load_config(path, env=base)
+
+
+def test_the_scales_label_prefixes_from_the_file_or_the_environment(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    env = {f"POS_CLIENT_{k}": "x" for k in ("API_URL", "OUTLET_ID", "TERMINAL_ID", "TOKEN")}
+    assert "27" not in load_config(path, env=env).scale_prefixes  # the cards' own range
+    path.write_text('scale_prefixes = ["21", "22"]\n')
+    config = load_config(path, env=env)
+    assert config.identity_rules.scale_prefixes == ("21", "22")
+    assert load_config(path, env={**env, "POS_CLIENT_SCALE_PREFIXES": " 23 ,"}).scale_prefixes == (
+        "23",
+    )

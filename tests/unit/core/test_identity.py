@@ -20,14 +20,21 @@ from pos_client.core.identity import (
 )
 
 RULES = IdentityRules()
-CATALOG = {"4607012340016", "46070128", "0036000291452"}
+CATALOG = {"4607012340016", "46070128", "0036000291452", "2200777007549"}
+WEIGHED = {"00101"}  # PLUs of goods sold by weight
 NOW = 1_795_000_000.0
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
 KEYS = {"k1": KEY.public_key()}
 
 
 def kind(text: str, coupons: tuple[str, ...] = ()) -> tuple[CodeKind, str, str]:
-    found = classify(text, RULES, is_product=CATALOG.__contains__, coupons=coupons)
+    found = classify(
+        text,
+        RULES,
+        is_product=CATALOG.__contains__,
+        is_weighed=WEIGHED.__contains__,
+        coupons=coupons,
+    )
     return found.kind, found.text, found.reason
 
 
@@ -44,6 +51,10 @@ def token(member: str = "M-00001", step_offset: int = 0, key_id: str = "k1") -> 
         ("46070128", (CodeKind.PRODUCT, "46070128", "")),
         ("036000291452", (CodeKind.PRODUCT, "0036000291452", "")),  # UPC-A
         ("2780000000047", (CodeKind.MEMBER_CARD, "2780000000047", "")),
+        ("2200101007542", (CodeKind.WEIGHED, "2200101007542", "")),  # 754 g of PLU 00101
+        ("2200102007541", (CodeKind.UNKNOWN, "2200102007541", "unknown_plu")),
+        ("2200777007549", (CodeKind.PRODUCT, "2200777007549", "")),  # a product's own number
+        ("2780101007549", (CodeKind.MEMBER_CARD, "2780101007549", "")),  # cards are not labels
         ("LC12345678", (CodeKind.MEMBER_CARD, "LC12345678", "")),
         ("RT-spb-nevsky-T01-42", (CodeKind.RECEIPT, "RT-spb-nevsky-T01-42", "")),
         ("WELCOME-200", (CodeKind.COUPON, "WELCOME-200", "")),
