@@ -36,6 +36,8 @@ from pos_client.ui.strings import set_language
 from pos_client.ui.theme import Theme, apply_theme
 
 BASKET = ["4607012340016", "4607012340016", "4607012340115", "4607012340177", "2780000000047"]
+# Scale labels: 754 g of Gouda (PLU 00101), 1,235 kg of apples (00102); then a cappuccino
+WEIGHED = ["2200101007542", "2200102012354", "4607012340016"]
 
 
 def settle(app: QApplication, until: object = None, timeout_ms: int = 5000) -> None:
@@ -271,6 +273,16 @@ def shoot_parked(window: MainWindow, app: QApplication, out: Path, suffix: str) 
         window.checkout.cancel()
 
 
+def shoot_weighed(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
+    """Goods sold by weight, scanned from the scale's labels."""
+    window.cancel_receipt()
+    for code in WEIGHED:
+        window.handle_code(code)
+    settle(app, timeout_ms=100)
+    save(window, out / f"weighed{suffix}.png")
+    window.cancel_receipt()
+
+
 def shoot_help(window: MainWindow, app: QApplication, out: Path, suffix: str) -> None:
     window.help_action.trigger()
     settle(app, timeout_ms=100)
@@ -345,6 +357,7 @@ def main(out: Path) -> int:
         shoot_product_search(till.window, app, out, suffix)
         shoot_parked(till.window, app, out, suffix)
         shoot_help(till.window, app, out, suffix)
+        shoot_weighed(till.window, app, out, suffix)
         if language == "ru":
             shoot_offline(till.window, app, out)
             shoot_phone_dialog(till.window, app, out)

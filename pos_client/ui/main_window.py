@@ -46,7 +46,7 @@ from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.phone_dialog import PhoneDialog
 from pos_client.ui.problems_dialog import ProblemsDialog
 from pos_client.ui.product_search import ProductSearchDialog
-from pos_client.ui.receipt_model import ReceiptModel
+from pos_client.ui.receipt_model import ITEM_PADDING_PX, PaddedTextDelegate, ReceiptModel
 from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.receipt_text import ReceiptHeader, receipt_document
 from pos_client.ui.return_flow import ReturnFlow
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView(central)
         self.table.setObjectName("receipt")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(PaddedTextDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         heading = header.fontMetrics()
-        padding = 2 * 8 + 6  # the item padding of the style sheet, and a little air
+        padding = 2 * ITEM_PADDING_PX + 6  # the item padding of the style sheet, and a little air
         for column, widest in ((0, "99"), (2, "99,999"), (3, "99 999,99"), (4, "−99 999,99")):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(widest), heading.horizontalAdvance(title))
@@ -452,6 +453,9 @@ class MainWindow(QMainWindow):
             self.show_message(tr("err_no_line"), "error")
             return
         line = self.checkout.receipt.line(line_id)
+        if line.weighing is not None:  # its label says how much: no number to type
+            self.show_message(tr("err_weighed_quantity"), "error")
+            return
         item = line.product.name(Language.current)
         dialog = NumberDialog(
             self,

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from pos_client.core.money import format_money
 from pos_client.core.promotions import Adjustment, PricedLine, PricedReceipt
@@ -18,6 +19,7 @@ from pos_client.ui.strings import Language, tr
 from pos_client.ui.theme import DISCOUNT_COLOURS, Theme
 
 COLUMNS = ("col_no", "col_item", "col_qty", "col_price", "col_sum")
+ITEM_PADDING_PX = 8  # left and right of every cell, as till.qss pads `#receipt::item`
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -32,6 +34,20 @@ class Row:
     @property
     def line_id(self) -> int:
         return self.priced.line.line_id
+
+
+class PaddedTextDelegate(QStyledItemDelegate):
+    """Measures a cell's wrapped text in the width the style sheet's padding leaves it.
+
+    The style sheet style measures wrapped text across the whole cell, then paints it inside
+    the padding: a discount text a little wider than that space got a row of one line and was
+    painted cut short with "…".
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        inside = QStyleOptionViewItem(option)
+        inside.rect = option.rect.adjusted(0, 0, -2 * ITEM_PADDING_PX, 0)
+        return super().sizeHint(inside, index)
 
 
 class ReceiptModel(QAbstractTableModel):

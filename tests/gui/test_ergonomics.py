@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -23,13 +23,15 @@ from pytestqt.qtbot import QtBot
 from pos_client.ui.app import RunningTill
 from pos_client.ui.dialogs import SaleDialog
 from pos_client.ui.main_window import MainWindow
+from pos_client.ui.receipt_model import ITEM_PADDING_PX
 from pos_client.ui.theme import DISCOUNT_COLOURS, Theme, apply_theme
-from tests.conftest import CAPPUCCINO, GOLD_CARD
+from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, GOUDA_754_G, MILK
 from tests.gui.conftest import focused, pay_by_card, press, scan
 
 MIN_TOUCH_PX = 44
 SMALL_SCREEN_PX = 1024
 TOUCHED = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit)
+WRAP = int(Qt.TextFlag.TextWordWrap)
 
 
 def small_targets(root: QWidget) -> list[str]:
@@ -217,3 +219,31 @@ def test_the_status_bar_is_read_whole(till: RunningTill, qtbot: QtBot) -> None:
         assert cut_labels(window, ("place",)) != []
         # what is cut short is read whole by pointing at it
         assert window.status.place.toolTip() == window.status.place.text()
+
+
+def cut_receipt_texts(window: MainWindow) -> list[str]:
+    """Item cells whose wrapped text needs more height than their row has: painted cut short."""
+    table = window.table
+    width = table.columnWidth(1) - 2 * ITEM_PADDING_PX
+    cut = []
+    for row in range(window.model.rowCount()):
+        index = window.model.index(row, 1)
+        font = QFont(table.font())
+        font.setItalic(bool(index.data(Qt.ItemDataRole.FontRole)))
+        text = index.data()
+        needed = QFontMetrics(font).boundingRect(0, 0, width, 10_000, WRAP, text).height()
+        if needed > table.rowHeight(row):
+            cut.append(f"{text!r}: {table.rowHeight(row)} < {needed} px")
+    return cut
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_every_line_and_discount_of_the_receipt_is_read_whole(
+    till: RunningTill, qtbot: QtBot, language: str
+) -> None:
+    window = till.window
+    window.set_language(language)
+    window.resize(SMALL_SCREEN_PX, 768)
+    for code in (CAPPUCCINO, CAPPUCCINO, CROISSANT, MILK, GOUDA_754_G, GOLD_CARD):
+        scan(qtbot, code)
+    qtbot.waitUntil(lambda: not cut_receipt_texts(window))

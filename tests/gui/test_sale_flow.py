@@ -11,7 +11,7 @@ from pos_client.demo import DemoEnvironment
 from pos_client.ui.app import RunningTill
 from pos_client.ui.dialogs import SaleDialog
 from pos_client.ui.pay_dialog import PayDialog
-from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, WATER
+from tests.conftest import CAPPUCCINO, CROISSANT, GOLD_CARD, GOUDA, GOUDA_754_G, WATER
 from tests.gui.conftest import pay_by_card, press, scan
 
 
@@ -228,3 +228,33 @@ def test_hints_show_what_almost_applies(till: RunningTill, qtbot: QtBot) -> None
     scan(qtbot, CROISSANT)
     scan(qtbot, CROISSANT)
     assert "Ещё 1 шт. — и сработает «Третий круассан в подарок»" in window.totals_panel.hints.text()
+
+
+def test_goods_sold_by_weight_from_the_scales_label_to_the_printed_receipt(
+    till: RunningTill, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    window = till.window
+    scan(qtbot, GOUDA_754_G)
+    assert [window.model.index(0, column).data() for column in range(2, 5)] == [
+        "0,754",
+        "899,00",
+        "677,85",
+    ]
+    assert window.model.index(0, 1).data().split("\n")[1].strip() == "0,754 кг × 899,00/кг"
+    window.table.selectRow(0)
+    press(qtbot, Qt.Key.Key_F2)  # the quantity key: the label says how much
+    assert window.dialog is None
+    assert window.message.text() == (
+        "Количество весового товара — на его этикетке: чтобы добавить ещё, отсканируйте ещё одну"
+    )
+    scan(qtbot, GOUDA)  # the product's own barcode carries no weight
+    assert window.message.text().startswith("Товар продаётся на вес")
+    assert len(window.checkout.receipt.lines) == 1
+
+    pay_by_card(qtbot, window)
+    receipt = window.dialog
+    assert isinstance(receipt, SaleDialog)
+    assert "0,754 кг × 899,00/кг" in receipt.text.toPlainText()
+    sale = window.last_sale
+    assert sale is not None
+    qtbot.waitUntil(lambda: sale.sale_id in hub_sales(demo), timeout=10_000)
