@@ -36,6 +36,7 @@ from pos_client.store.staff import StaffRoster
 from pos_client.sync.loop import SyncLoop
 from pos_client.ui.customer_display import CustomerDisplay
 from pos_client.ui.enrol_flow import EnrolFlow
+from pos_client.ui.first_paint import FirstPaint
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.parking import Parking
 from pos_client.ui.printer_bridge import PrinterBridge
@@ -64,7 +65,7 @@ def keep_out_of_gc() -> None:
 
 
 def window_ready() -> None:
-    log.info("window ready")
+    log.info("window ready")  # after the first paint; the start-up benchmark waits for it
     keep_out_of_gc()  # before the first scan, not in the way of the first paint
 
 
@@ -82,6 +83,11 @@ class RunningTill:
     camera: CameraBridge | None = None
     camera_loop: CameraLoop | None = None
     extra_windows: list[QWidget] = field(default_factory=list)  # closed with the till
+
+    def start(self, app: QApplication) -> None:
+        """Take the scanner's keys from every widget and start the sync thread."""
+        app.installEventFilter(self.wedge)
+        self.loop.start()
 
     def close(self) -> None:
         app = QApplication.instance()
@@ -110,10 +116,10 @@ def build_till(
     config: TerminalConfig,
     app: QApplication,
     clock: Callable[[], datetime] = utc_now,
-    start_sync: bool = True,
+    start: bool = True,
 ) -> RunningTill:
-    """Open the journal, make the window (not shown yet) and, unless told not to, start the
-    sync thread.
+    """Open the journal and make the window (not shown yet); unless told not to, start the
+    till's scanner filter and sync thread (`RunningTill.start`).
 
     Raises StoreError when the database cannot be opened.
     """
@@ -170,10 +176,9 @@ def build_till(
     window.rules_reloaded.connect(keep_out_of_gc)
     wedge = WedgeFilter(window, config.wedge_max_gap_ms, config.wedge_min_length)
     wedge.scanned.connect(window.handle_code)
-    app.installEventFilter(wedge)
-    if start_sync:
-        loop.start()
     running = RunningTill(window, loop, wedge, db, printer)
+    if start:
+        running.start(app)
     if config.customer_display:
         running.extra_windows.append(customer_display(window, outlet_name))
     if config.camera:  # OpenCV and the decoders load only for a till with a camera
@@ -202,7 +207,7 @@ def customer_display(window: MainWindow, outlet_name: str) -> CustomerDisplay:
 def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | None = None) -> int:
     app = prepared_app()
     try:
-        till = build_till(config, app, start_sync=False)
+        till = build_till(config, app, start=False)
     except StoreError as exc:
         return refuse_to_start(app, exc, config.db_path)
     till.window.resize(1280, 800)
@@ -210,11 +215,10 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
     for extra in till.extra_windows:
         if isinstance(extra, CustomerDisplay):
             extra.place(display_screen(config.customer_display))
-    QTimer.singleShot(0, window_ready)  # after the first paint
-    # The sync thread's first act is importing the HTTP stack: started before the first paint,
-    # it would hold the interpreter lock for a good part of the window's start.
-    QTimer.singleShot(0, till.loop.start)
-    QTimer.singleShot(0, till.printer.warm_up)
+    # Started before the first paint, the sync thread (whose first act is importing the HTTP
+    # stack) would hold the interpreter lock while the window is drawn, and an application-wide
+    # key filter would be handed every event of the window's making.
+    FirstPaint(till.window, lambda: started(till, app))
     if after_start:
         after_start(till)
     previous_handler = quit_on_terminate(app)
@@ -223,6 +227,13 @@ def run(config: TerminalConfig, after_start: Callable[[RunningTill], None] | Non
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
         till.close()
+
+
+def started(till: RunningTill, app: QApplication) -> None:
+    """The window is on the screen: say so, then start what it did not need to show."""
+    window_ready()
+    till.start(app)
+    till.printer.warm_up()
 
 
 def prepared_app() -> QApplication:
