@@ -17,6 +17,7 @@ from pos_client.store.audit_log import AuditLog
 from pos_client.store.shifts import Shifts
 
 MAX_CASH = 10_000_000_00  # ten million roubles: more is a typing slip
+MAX_REASON = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,7 @@ class ShiftDesk:
         if amount == 0:
             raise CheckoutError("cash_move_zero")
         _check_amount(abs(amount))
-        reason = " ".join(reason.split())[:100]
-        if not reason:
-            raise CheckoutError("cash_move_reason")
+        reason = _reason(reason, "cash_move_reason")
         if amount < 0:
             expected = self.summary().expected_cash
             if -amount > expected:
@@ -93,6 +92,33 @@ class ShiftDesk:
                 now, staff.staff_id, event, {"amount": abs(amount), "reason": reason}, also=insert
             )
         )
+
+    def no_sale_subject(self, reason: str) -> str:
+        """What a manager approves to open the drawer with nothing sold: this shift, for this
+        reason. Refused with no open shift or no reason."""
+        shift = self._open_shift()
+        return f"{shift.shift_id}: {_reason(reason, 'no_sale_reason')}"
+
+    def record_no_sale(self, staff: StaffMember, approved_by: str, reason: str) -> None:
+        """The drawer opened with nothing sold: journaled with its audit entry, counted in the
+        shift's report."""
+        shift = self._open_shift()
+        reason = _reason(reason, "no_sale_reason")
+        no_sale_id, now = self._new_id(), self._clock()
+
+        def insert(db: sqlite3.Connection) -> None:
+            Shifts.insert_no_sale(
+                db,
+                no_sale_id=no_sale_id,
+                shift_id=shift.shift_id,
+                at=now,
+                staff_id=staff.staff_id,
+                approved_by=approved_by,
+                reason=reason,
+            )
+
+        details = {"reason": reason, "approved_by": approved_by}
+        store_call(lambda: self._audit.record(now, staff.staff_id, "no_sale", details, also=insert))
 
     def summary(self) -> ShiftSummary:
         shift = self._open_shift()
@@ -125,6 +151,7 @@ class ShiftDesk:
             "expected": summary.expected_cash,
             "counted": counted,
             "difference": summary.difference(counted),
+            "no_sales": summary.no_sales,
             "waiting_to_sync": summary.waiting_to_sync,
         }
         store_call(
@@ -137,6 +164,14 @@ class ShiftDesk:
         if shift is None:
             raise CheckoutError("no_open_shift")
         return shift
+
+
+def _reason(text: str, refusal: str) -> str:
+    """A reason as journaled: one line of at most MAX_REASON characters, never empty."""
+    reason = " ".join(text.split())[:MAX_REASON]
+    if not reason:
+        raise CheckoutError(refusal)
+    return reason
 
 
 def _check_amount(amount: Money) -> None:

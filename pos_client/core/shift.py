@@ -36,6 +36,7 @@ class ShiftSummary:
     coupons_used: int = 0
     cash_in: Money = 0
     cash_out: Money = 0
+    no_sales: int = 0  # the drawer opened with nothing sold, each on a manager's approval
     waiting_to_sync: int = 0
 
     @property
@@ -69,6 +70,7 @@ class ShiftSummary:
             "coupons_used": self.coupons_used,
             "cash_in": self.cash_in,
             "cash_out": self.cash_out,
+            "no_sales": self.no_sales,
             "expected_cash": self.expected_cash,
             "waiting_to_sync": self.waiting_to_sync,
         }

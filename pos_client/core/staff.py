@@ -35,6 +35,7 @@ class OverrideAction(StrEnum):
     REDEEM_ABOVE_CAP = "redemption_above_cap"
     PRICE_OVERRIDE = "price_override"
     RETURN_WITHOUT_RECEIPT = "return_without_receipt"
+    NO_SALE = "no_sale"  # the cash drawer opened with nothing sold
 
 
 APPROVERS: dict[OverrideAction, frozenset[Role]] = {
@@ -42,6 +43,7 @@ APPROVERS: dict[OverrideAction, frozenset[Role]] = {
     OverrideAction.REDEEM_ABOVE_CAP: frozenset({Role.MANAGER}),
     OverrideAction.PRICE_OVERRIDE: frozenset({Role.MANAGER}),
     OverrideAction.RETURN_WITHOUT_RECEIPT: frozenset({Role.MANAGER}),
+    OverrideAction.NO_SALE: frozenset({Role.MANAGER}),
 }
 
 

@@ -330,3 +330,18 @@ MIGRATIONS.append(
         "CREATE INDEX catalog_plu ON catalog (plu) WHERE plu != ''",
     ]
 )
+
+MIGRATIONS.append(
+    [
+        # The cash drawer opened with nothing sold ("no sale"), on a manager's approval.
+        """CREATE TABLE no_sales (
+            no_sale_id TEXT PRIMARY KEY,
+            shift_id TEXT NOT NULL REFERENCES shifts (shift_id),
+            at TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            approved_by TEXT NOT NULL,
+            reason TEXT NOT NULL
+        )""",
+        "CREATE INDEX no_sales_shift ON no_sales (shift_id)",
+    ]
+)

@@ -60,6 +60,23 @@ class Shifts:
         )
 
     @staticmethod
+    def insert_no_sale(
+        db: sqlite3.Connection,
+        *,
+        no_sale_id: str,
+        shift_id: str,
+        at: datetime,
+        staff_id: str,
+        approved_by: str,
+        reason: str,
+    ) -> None:
+        db.execute(
+            "INSERT INTO no_sales (no_sale_id, shift_id, at, staff_id, approved_by, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [no_sale_id, shift_id, at.isoformat(), staff_id, approved_by, reason],
+        )
+
+    @staticmethod
     def mark_closed(
         db: sqlite3.Connection,
         *,
@@ -126,6 +143,7 @@ class Shifts:
             " FROM cash_moves WHERE shift_id = ?",
             key,
         ).fetchone()
+        no_sales = run("SELECT COUNT(*) FROM no_sales WHERE shift_id = ?", key).fetchone()[0]
         waiting = run("SELECT COUNT(*) FROM outbox WHERE kind != 'audit'").fetchone()[0]
         return ShiftSummary(
             opening_float=shift.opening_float,
@@ -142,5 +160,6 @@ class Shifts:
             coupons_used=coupons,
             cash_in=cash_in,
             cash_out=cash_out,
+            no_sales=no_sales,
             waiting_to_sync=waiting,
         )

@@ -54,6 +54,7 @@ SECTIONS = (
         "help_section_shift",
         (
             ("Ctrl+Shift+I / O", "help_cash"),
+            ("Ctrl+Shift+D", "help_no_sale"),
             ("Ctrl+R", "help_report"),
             ("Ctrl+Shift+X", "help_close"),
             ("Ctrl+L", "help_logout"),

@@ -53,6 +53,7 @@ def render_shift(
     if counted is not None:
         rows.append(pair(tr("report_counted"), format_money(counted)))
         rows.append(pair(tr("report_difference"), format_money(summary.difference(counted))))
+    rows.append(pair(tr("report_no_sales"), str(summary.no_sales)))
     if summary.waiting_to_sync:
         rows.append(pair(tr("report_waiting"), str(summary.waiting_to_sync)))
     return "\n".join(rows)

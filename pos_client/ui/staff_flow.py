@@ -22,6 +22,7 @@ from pos_client.store.journal import SaleForReturn
 from pos_client.ui.approval_dialog import ApprovalDialog
 from pos_client.ui.dialogs import error_text
 from pos_client.ui.login_page import LoginPage
+from pos_client.ui.no_sale import ask_no_sale
 from pos_client.ui.price_override import ask_price_override
 from pos_client.ui.receipt_search import ReceiptNumberDialog
 from pos_client.ui.return_dialog import refund_way
@@ -144,7 +145,7 @@ class StaffFlow(QObject):
 
     def _cash_move(self, sign: int) -> None:
         person = self.desk.current
-        if person is None or not self._require_shift():
+        if person is None or not self.require_shift():
             return
         kind = "in" if sign > 0 else "out"
         dialog = CashDialog(
@@ -169,7 +170,7 @@ class StaffFlow(QObject):
         self.window.open_dialog(dialog)
 
     def shift_report(self) -> None:
-        shift = self._require_shift()
+        shift = self.require_shift()
         if shift is None:
             return
         summary = self._call(self.shifts.summary)
@@ -180,7 +181,7 @@ class StaffFlow(QObject):
         )
 
     def close_shift(self) -> None:
-        person, shift = self.desk.current, self._require_shift()
+        person, shift = self.desk.current, self.require_shift()
         if person is None or shift is None:
             return
         if not self.window.checkout.receipt.is_empty:
@@ -331,6 +332,7 @@ class StaffFlow(QObject):
             ("menu_price_override", "Ctrl+F2", lambda: ask_price_override(self)),
             ("menu_void", "Ctrl+F8", self.void_paid_receipt),
             ("menu_goods_back", "Ctrl+F5", lambda: ask_return_without_receipt(self)),
+            ("menu_no_sale", "Ctrl+Shift+D", lambda: ask_no_sale(self)),
             ("menu_logout", "Ctrl+L", self.logout),
         ):
             action = menu.addAction("")
@@ -359,7 +361,7 @@ class StaffFlow(QObject):
     def _current_shift(self) -> Shift | None:
         return self._call(self.shifts.current)
 
-    def _require_shift(self) -> Shift | None:
+    def require_shift(self) -> Shift | None:
         shift = self._current_shift()
         if shift is None:
             self.window.show_message(tr("err_no_open_shift"), "error")

@@ -534,6 +534,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "err_cash_move_zero": QT_TRANSLATE_NOOP("Messages", "The amount must be above zero"),
     "err_cash_move_reason": QT_TRANSLATE_NOOP("Messages", "Give the reason"),
+    "err_no_sale_reason": QT_TRANSLATE_NOOP(
+        "Messages", "Give the reason the drawer opens with no sale"
+    ),
+    "err_no_drawer": QT_TRANSLATE_NOOP("Messages", "This till has no cash drawer to open"),
+    "err_no_sale_open_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "Finish or cancel the receipt first: its payment opens the drawer"
+    ),
     "err_cash_out_exceeds": QT_TRANSLATE_NOOP(
         "Messages", "The drawer should hold {amount}: no more can be taken out"
     ),
@@ -577,6 +584,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "menu_void": QT_TRANSLATE_NOOP("Menu", "Void a paid receipt…"),
     "menu_price_override": QT_TRANSLATE_NOOP("Menu", "Change the line's price…"),
     "menu_goods_back": QT_TRANSLATE_NOOP("Menu", "Return without a receipt…"),
+    "menu_no_sale": QT_TRANSLATE_NOOP("Menu", "Open the drawer, no sale…"),
     "menu_logout": QT_TRANSLATE_NOOP("Menu", "Log out (change cashier)"),
     "open_shift_title": QT_TRANSLATE_NOOP("Shift", "Opening the shift"),
     "open_shift_label": QT_TRANSLATE_NOOP(
@@ -617,6 +625,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "report_float": QT_TRANSLATE_NOOP("ShiftReport", "Opening float"),
     "report_cash_in": QT_TRANSLATE_NOOP("ShiftReport", "Cash in"),
     "report_cash_out": QT_TRANSLATE_NOOP("ShiftReport", "Cash out"),
+    "report_no_sales": QT_TRANSLATE_NOOP("ShiftReport", "Drawer opened, no sale"),
     "report_expected": QT_TRANSLATE_NOOP("ShiftReport", "Expected in the drawer"),
     "report_counted": QT_TRANSLATE_NOOP("ShiftReport", "Counted"),
     "report_difference": QT_TRANSLATE_NOOP("ShiftReport", "Difference"),
@@ -686,6 +695,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "override_ok": QT_TRANSLATE_NOOP("Staff", "Ask a manager"),
     "override_done": QT_TRANSLATE_NOOP("Staff", "{item} now costs {price}, approved by a manager"),
+    "no_sale_title": QT_TRANSLATE_NOOP("Staff", "Open the drawer, no sale"),
+    "no_sale_label": QT_TRANSLATE_NOOP(
+        "Staff", "Why does the drawer open with nothing sold? A manager approves it."
+    ),
+    "approval_no_sale": QT_TRANSLATE_NOOP("Staff", "Open the cash drawer, no sale: {reason}"),
+    "no_sale_done": QT_TRANSLATE_NOOP("Staff", "The drawer opens, no sale, approved by {name}"),
     "override_note": QT_TRANSLATE_NOOP("Receipt", "price changed from {old}: {reason}"),
     "weighing_note": QT_TRANSLATE_NOOP("Receipt", "{kg} kg × {price}/kg"),
     "cap_waived": QT_TRANSLATE_NOOP(
@@ -796,6 +811,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "help_void": QT_TRANSLATE_NOOP("Help", "void a paid receipt (manager)"),
     "help_goods_back": QT_TRANSLATE_NOOP("Help", "return without a receipt (manager)"),
     "help_cash": QT_TRANSLATE_NOOP("Help", "cash put in / taken out"),
+    "help_no_sale": QT_TRANSLATE_NOOP("Help", "open the drawer, no sale (manager)"),
     "help_report": QT_TRANSLATE_NOOP("Help", "the shift report (X report)"),
     "help_close": QT_TRANSLATE_NOOP("Help", "close the shift"),
     "help_logout": QT_TRANSLATE_NOOP("Help", "log out (change cashier)"),

@@ -185,6 +185,10 @@
         <translation>возврат без чека (менеджер)</translation>
     </message>
     <message>
+        <source>open the drawer, no sale (manager)</source>
+        <translation>ящик без продажи (менеджер)</translation>
+    </message>
+    <message>
         <source>a new price for the line (manager)</source>
         <translation>новая цена строки (менеджер)</translation>
     </message>
@@ -437,6 +441,10 @@
     <message>
         <source>Return without a receipt…</source>
         <translation>Возврат без чека…</translation>
+    </message>
+    <message>
+        <source>Open the drawer, no sale…</source>
+        <translation>Открыть ящик без продажи…</translation>
     </message>
     <message>
         <source>Log out (change cashier)</source>
@@ -788,6 +796,18 @@
     <message>
         <source>Give the reason</source>
         <translation>Укажите причину</translation>
+    </message>
+    <message>
+        <source>Give the reason the drawer opens with no sale</source>
+        <translation>Укажите, зачем открыть ящик без продажи</translation>
+    </message>
+    <message>
+        <source>This till has no cash drawer to open</source>
+        <translation>У этой кассы нет денежного ящика</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the receipt first: its payment opens the drawer</source>
+        <translation>Сначала завершите или отмените чек: ящик откроется при оплате</translation>
     </message>
     <message>
         <source>The drawer should hold {amount}: no more can be taken out</source>
@@ -1506,6 +1526,10 @@
         <translation>Изъято</translation>
     </message>
     <message>
+        <source>Drawer opened, no sale</source>
+        <translation>Ящик открыт без продажи</translation>
+    </message>
+    <message>
         <source>Expected in the drawer</source>
         <translation>Должно быть в кассе</translation>
     </message>
@@ -1615,6 +1639,22 @@
     <message>
         <source>{item} now costs {price}, approved by a manager</source>
         <translation>«{item}» теперь стоит {price}, менеджер подтвердил</translation>
+    </message>
+    <message>
+        <source>Open the drawer, no sale</source>
+        <translation>Открыть ящик без продажи</translation>
+    </message>
+    <message>
+        <source>Why does the drawer open with nothing sold? A manager approves it.</source>
+        <translation>Зачем открыть ящик без продажи? Нужно разрешение менеджера.</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer, no sale: {reason}</source>
+        <translation>Открыть денежный ящик без продажи: {reason}</translation>
+    </message>
+    <message>
+        <source>The drawer opens, no sale, approved by {name}</source>
+        <translation>Ящик открывается без продажи, разрешил(а) {name}</translation>
     </message>
     <message>
         <source>A manager allowed spending above the offline cap on this receipt</source>

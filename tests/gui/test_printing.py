@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,11 +16,21 @@ from pytestqt.qtbot import QtBot
 from pos_client.demo import DemoEnvironment
 from pos_client.printing.target import PrinterTarget
 from pos_client.ui.app import RunningTill
-from pos_client.ui.dialogs import SaleDialog
+from pos_client.ui.approval_dialog import ApprovalDialog
+from pos_client.ui.dialogs import EntryDialog, SaleDialog
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.shift_dialogs import CashDialog, TextDialog
 from tests.conftest import CAPPUCCINO, GOLD_CARD
-from tests.gui.conftest import close_receipt, open_till, pay_by_card, pay_in_cash, scan
+from tests.gui.conftest import (
+    MANAGER,
+    close_receipt,
+    open_till,
+    pay_by_card,
+    pay_in_cash,
+    press,
+    scan,
+    type_by_hand,
+)
 from tests.gui.test_returns import return_by_number
 from tests.printer_emulator import ReceiptPrinterEmulator
 
@@ -181,3 +192,71 @@ def move_cash(qtbot: QtBot, window: MainWindow, key: Qt.Key, amount: str) -> Non
     dialog.amount.setText(amount)
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+
+
+def test_a_manager_lets_the_drawer_open_with_no_sale_and_the_shift_report_counts_it(
+    drawer_till: RunningTill, printer: ReceiptPrinterEmulator, demo: DemoEnvironment, qtbot: QtBot
+) -> None:
+    window = drawer_till.window
+
+    def kicks() -> int:
+        return printer.printed(connections=1).count(CD_KICK_2)
+
+    def no_sale() -> EntryDialog | None:
+        modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(window, Qt.Key.Key_D, modifiers)
+        return window.dialog if isinstance(window.dialog, EntryDialog) else None
+
+    qtbot.waitUntil(lambda: kicks() == 1, timeout=10_000)  # the opening float went in
+    scan(qtbot, CAPPUCCINO)
+    assert no_sale() is None
+    assert window.message.text() == (
+        "Сначала завершите или отмените чек: ящик откроется при оплате"
+    )
+    press(qtbot, Qt.Key.Key_F8)  # the receipt is cancelled
+    qtbot.waitUntil(lambda: window.checkout.receipt.is_empty)
+
+    reason = no_sale()
+    assert reason is not None
+    with qtbot.waitSignal(reason.finished):
+        qtbot.keyClick(reason.number, Qt.Key.Key_Return)  # no reason given
+    assert window.message.text() == "Укажите, зачем открыть ящик без продажи"
+    assert window.dialog is None
+
+    reason = no_sale()
+    assert reason is not None
+    type_by_hand(qtbot, drawer_till, reason.number, "  размен  для покупателя ")
+    qtbot.keyClick(reason.number, Qt.Key.Key_Return)
+    approval = window.dialog
+    assert isinstance(approval, ApprovalDialog)
+    assert "Открыть денежный ящик без продажи: размен для покупателя" in approval.what.text()
+    qtbot.keyClicks(approval.pin, MANAGER[1])
+    with qtbot.waitSignal(approval.finished):
+        qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    assert window.message.text() == "Ящик открывается без продажи, разрешил(а) Мария Иванова"
+    qtbot.waitUntil(lambda: kicks() == 2, timeout=10_000)
+
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    report = window.dialog
+    assert isinstance(report, TextDialog)
+    row = next(r for r in report.text.toPlainText().splitlines() if "без продажи" in r)
+    assert row.split() == ["Ящик", "открыт", "без", "продажи", "1"]
+    report.accept()
+
+    def hub_no_sales() -> list[dict[str, str]]:
+        rows = demo.hub.store.query(  # type: ignore[attr-defined]
+            "SELECT details FROM audit_entries WHERE event = 'no_sale'"
+        )
+        return [json.loads(row["details"]) for row in rows]
+
+    qtbot.waitUntil(lambda: len(hub_no_sales()) == 1, timeout=10_000)
+    assert hub_no_sales() == [{"approved_by": MANAGER[0], "reason": "размен для покупателя"}]
+
+
+def test_a_till_without_a_drawer_says_so_and_asks_no_manager(
+    till: RunningTill, qtbot: QtBot
+) -> None:
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(till.window, Qt.Key.Key_D, modifiers)
+    assert till.window.dialog is None
+    assert till.window.message.text() == "У этой кассы нет денежного ящика"

@@ -32,11 +32,19 @@ def staffed(journal: Journal, caches: Caches, shifts: ShiftDesk) -> Checkout:
     return make_checkout(journal, caches, shift_open=lambda: shifts.current() is not None)
 
 
-def test_no_sale_or_return_without_an_open_shift(staffed: Checkout, shifts: ShiftDesk) -> None:
+def test_no_sale_return_or_drawer_opening_without_an_open_shift(
+    staffed: Checkout, shifts: ShiftDesk
+) -> None:
     staffed.scan(CAPPUCCINO)
     with pytest.raises(CheckoutError) as refused:
         staffed.pay("card", 0)
     assert refused.value.code == "no_open_shift" and len(staffed.receipt.lines) == 1
+    for open_drawer in (
+        lambda: shifts.no_sale_subject("размен"),
+        lambda: shifts.record_no_sale(ANNA, "S0003", "размен"),
+    ):
+        with pytest.raises(CheckoutError, match="no_open_shift"):
+            open_drawer()
     shifts.open(ANNA, 500000)
     assert staffed.pay("card", 0).number == 1
 
@@ -81,6 +89,15 @@ def test_the_close_counts_the_drawer_against_the_shift_figures(
         with pytest.raises(CheckoutError) as bad:
             shifts.move_cash(ANNA, amount, reason)
         assert bad.value.code == code
+    assert (
+        shifts.no_sale_subject("  размен\n для покупателя ")
+        == f"{shift.shift_id}: размен для покупателя"
+    )
+    with pytest.raises(CheckoutError, match="no_sale_reason"):
+        shifts.no_sale_subject(" \t ")
+    with pytest.raises(CheckoutError, match="no_sale_reason"):
+        shifts.record_no_sale(ANNA, "S0003", "")
+    shifts.record_no_sale(ANNA, "S0003", "размен для покупателя")
 
     summary = shifts.summary()
     assert summary == ShiftSummary(
@@ -98,6 +115,7 @@ def test_the_close_counts_the_drawer_against_the_shift_figures(
         coupons_used=0,
         cash_in=20000,
         cash_out=300000,
+        no_sales=1,
         waiting_to_sync=3,
     )
     assert summary.expected_cash == 500000 + cash_sale.total - back.plan.refund + 20000 - 300000
@@ -114,8 +132,14 @@ def test_the_close_counts_the_drawer_against_the_shift_figures(
         "shift_opened",
         "cash_in",
         "cash_out",
+        "no_sale",
         "shift_closed",
     ]
+    assert audit.entries()[-2].details == {
+        "reason": "размен для покупателя",
+        "approved_by": "S0003",
+    }
     assert audit.entries()[-1].details["difference"] == -1000
+    assert audit.entries()[-1].details["no_sales"] == 1
     assert shifts.open(ANNA, 0).number == 2
     assert shifts.summary().sales == 0  # the new shift starts from nothing
