@@ -166,9 +166,14 @@ class ShiftDesk:
         return shift
 
 
+def one_line_reason(text: str) -> str:
+    """A reason as journaled: one line of at most MAX_REASON characters."""
+    return " ".join(text.split())[:MAX_REASON]
+
+
 def _reason(text: str, refusal: str) -> str:
-    """A reason as journaled: one line of at most MAX_REASON characters, never empty."""
-    reason = " ".join(text.split())[:MAX_REASON]
+    """The reason as journaled; refused when empty."""
+    reason = one_line_reason(text)
     if not reason:
         raise CheckoutError(refusal)
     return reason

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pos_client.core.staff import OverrideAction
+from pos_client.shift_desk import one_line_reason
 from pos_client.staff_desk import Approval
 from pos_client.ui.dialogs import EntryDialog
 from pos_client.ui.strings import tr
@@ -43,7 +44,7 @@ def ask_no_sale(flow: StaffFlow) -> None:
         subject = window.outcome(lambda: flow.shifts.no_sale_subject(reason))
         if subject is None:  # no shift, or no reason: said on the window
             return
-        said = " ".join(reason.split())
+        said = one_line_reason(reason)
 
         def approved(approval: Approval) -> None:
             def record() -> None:
