@@ -19,6 +19,8 @@ DATAS = [
 UNUSED_MODULES = [
     "tkinter", "unittest", "pydoc", "doctest", "pytest", "hypothesis", "mypy",
     "IPython", "matplotlib", "pygments",
+    "numpy.fft",  # NumPy imports it only when asked; the demo camera's noise needs numpy.random
+    "rich", "markdown_it",  # for httpx's command line and pydantic's debug printing only
     "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets", "PySide6.QtPdf", "PySide6.QtSvg", "PySide6.QtSql",
     "PySide6.QtPrintSupport", "PySide6.QtDBus", "PySide6.QtConcurrent", "PySide6.QtXml",
