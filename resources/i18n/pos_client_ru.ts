@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Show your app code or card to earn points</source>
-        <translation>Покажите QR-код из приложения или карту — начислим баллы</translation>
+        <translation>Покажите QR‑код из приложения или карту — начислим баллы</translation>
     </message>
     <message>
         <source>{name} · points balance: {points}</source>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>scanner, or a code and Enter: item, card, app code, coupon, receipt</source>
-        <translation>сканер или код и Enter: товар, карта, QR-код, купон, чек</translation>
+        <translation>сканер или код и Enter: товар, карта, QR‑код, купон, чек</translation>
     </message>
     <message>
         <source>quantity of the line (or numpad digits)</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Scan the card or app QR code (F3 — card number, F4 — phone)</source>
-        <translation>Сканируйте карту или QR-код из приложения (F3 — номер карты, F4 — телефон)</translation>
+        <translation>Сканируйте карту или QR‑код из приложения (F3 — номер карты, F4 — телефон)</translation>
     </message>
     <message>
         <source>Tier: {tier}</source>

@@ -36,7 +36,7 @@ def test_the_customer_sees_each_scan_the_member_and_the_thanks_with_the_change(
 ) -> None:
     till, display = till_with_display
     window = till.window
-    assert display.member.text().startswith("Покажите QR-код")  # nobody identified yet
+    assert display.member.text().startswith("Покажите QR‑код")  # nobody identified yet
     assert display.total.text() == "К оплате: 0,00\u00a0₽"
 
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # handed back at once
@@ -63,7 +63,7 @@ def test_the_customer_sees_each_scan_the_member_and_the_thanks_with_the_change(
     assert display.pages.currentWidget() is display.thanks
     assert "Спасибо за покупку!" in display.thanks.text()
     assert "Ваша сдача:" in display.thanks.text()
-    assert display.member.text().startswith("Покажите QR-код")  # the next customer's prompt
+    assert display.member.text().startswith("Покажите QR‑код")  # the next customer's prompt
 
     with qtbot.waitSignal(window.dialog.finished):
         qtbot.keyClick(window.dialog, Qt.Key.Key_Return)
