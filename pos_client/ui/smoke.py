@@ -6,7 +6,8 @@ card are scanned, the receipt is paid by card
 through the payment dialog, and the sale reaches the demo hub. Then `pos-client doctor`'s
 checks run on the same terminal (a synthetic camera stands in for a missing one), which proves
 the native parts a bundle must carry: OpenCV, zxing-cpp, the zbar library, SQLite, TLS-capable
-HTTP; and a USB printer no one has is looked for, which proves libusb. Exit 0 on success;
+HTTP; and a USB printer no one has is looked for, which proves libusb. Qt's own texts (a
+field's context menu) must be found in the till's language. Exit 0 on success;
 1 when any step or check fails, times out, or Qt printed a warning.
 """
 
@@ -27,6 +28,7 @@ from pos_client.ui.app import RunningTill, run
 from pos_client.ui.main_window import MainWindow
 from pos_client.ui.pay_dialog import PayDialog
 from pos_client.ui.shift_dialogs import CashDialog
+from pos_client.ui.strings import qt_texts_found
 
 SMOKE_PRODUCT = "4607012340016"  # cappuccino in the demo catalog
 SMOKE_CARD = "2780000000047"  # a demo member's card
@@ -116,6 +118,8 @@ class SmokeTest:
         self.failures += [f"doctor: {c.name}: {c.detail}" for c in checks if c.status != OK]
         if usb.status == BROKEN:
             self.failures.append(f"doctor: USB printing: {usb.detail}")
+        if not qt_texts_found(self.config.language):
+            self.failures.append(f"Qt's own texts in {self.config.language!r} were not found")
         self._finish()
 
     def _wait(self, what: str, condition: Callable[[], bool], then: Callable[[], None]) -> None:

@@ -881,6 +881,11 @@ def _qt_translator(language: str) -> QTranslator | None:
     return translator if found else None
 
 
+def qt_texts_found(language: str) -> bool:
+    """Whether Qt's own texts in `language` were found (English needs none)."""
+    return language == SOURCE_LANGUAGE or _qt_translator(language) is not None
+
+
 def _use_qt_texts(language: str) -> None:
     app = QCoreApplication.instance()
     if app is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import ctypes.util
+import os
 import re
 import runpy
 import sys
@@ -65,12 +66,28 @@ def test_the_bundle_hook_finds_its_own_library_first_and_the_systems_otherwise(
     assert ctypes.util.find_library("crypto") is None  # any other name: the system's lookup
 
 
-def test_pyusb_gets_the_projects_runtime_hook_instead_of_pyinstallers() -> None:
+def test_pyusb_and_pyside6_get_the_projects_runtime_hooks_instead_of_pyinstallers() -> None:
     hooks = ROOT / "packaging" / "hooks"
     replaced = ast.literal_eval((hooks / "rthooks.dat").read_text("utf-8"))
-    assert replaced == {"usb": ["rth_usb.py"]}
+    assert replaced == {"usb": ["rth_usb.py"], "PySide6": ["rth_pyside6.py"]}
     assert not _imports(hooks / "rthooks" / "rth_usb.py")  # nothing at start
     assert LIBUSB in BUNDLED_SYSTEM_LIBRARIES
+    # Qt is imported by the commands that show a window, not before every command
+    imported = {
+        alias.name
+        for node in _imports(hooks / "rthooks" / "rth_pyside6.py")
+        for alias in node.names
+    }
+    assert imported == {"os", "sys"}
+
+
+def test_the_pyside6_hook_points_qt_at_the_bundled_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setenv("QT_PLUGIN_PATH", "")  # restored after the test, whatever the hook sets
+    runpy.run_path(str(ROOT / "packaging" / "hooks" / "rthooks" / "rth_pyside6.py"))
+    assert os.environ["QT_PLUGIN_PATH"] == str(tmp_path / "PySide6" / "Qt" / "plugins")
 
 
 def test_the_runtime_hooks_left_out_serve_nothing_the_program_does() -> None:
