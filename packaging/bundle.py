@@ -37,8 +37,10 @@ UNUSED_MODULES = [
 # multiprocessing out of the program's own code).
 UNUSED_RUNTIME_HOOKS = {"pyi_rth_inspect", "pyi_rth_multiprocessing"}
 
+TILL_LANGUAGES = ("en", "ru")  # those of pos_client.ui.strings (a test keeps them the same)
 QT_TRANSLATIONS = PurePath("PySide6", "Qt", "translations")
-KEPT_QT_TRANSLATIONS = {"qtbase_ru.qm"}  # Qt's own texts the till shows, in Russian
+# Qt's own texts the till shows, in its languages other than Qt's English
+KEPT_QT_TRANSLATIONS = {f"qtbase_{language}.qm" for language in TILL_LANGUAGES if language != "en"}
 
 
 def runtime_scripts(scripts):

@@ -10,16 +10,12 @@ headers (addresses, sizes, flags, alignment) and the same bytes in every segment
 from __future__ import annotations
 
 import shutil
-import struct
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ELF64_LITTLE_ENDIAN = b"\x7fELF\x02\x01"
-PROGRAM_HEADER = struct.Struct(
-    "<IIQQQQQQ"
-)  # type, flags, offset, vaddr, paddr, filesz, memsz, align
+from elf import program_headers
 
 
 @dataclass(frozen=True)
@@ -39,32 +35,27 @@ class Segment:
 def loaded_image(path: Path) -> tuple[Segment, ...] | None:
     """The segments of a 64-bit little-endian ELF file; None for anything else."""
     data = bytearray(path.read_bytes())
-    if not data.startswith(ELF64_LITTLE_ENDIAN):
+    headers = program_headers(data)
+    if headers is None:
         return None
     # The header's section table fields (e_shoff; e_shentsize, e_shnum, e_shstrndx) are
     # what strip must change and what the loader never reads, though the first segment maps them.
     data[0x28:0x30] = bytes(8)
     data[0x3A:0x40] = bytes(6)
-    (table,) = struct.unpack_from("<Q", data, 0x20)
-    entry_size, count = struct.unpack_from("<HH", data, 0x36)
-    segments = []
-    for index in range(count):
-        kind, flags, offset, vaddr, paddr, filesz, memsz, align = PROGRAM_HEADER.unpack_from(
-            data, table + index * entry_size
+    return tuple(
+        Segment(
+            kind=header.kind,
+            flags=header.flags,
+            vaddr=header.vaddr,
+            paddr=header.paddr,
+            memsz=header.memsz,
+            align=header.align,
+            content=bytes(data[header.offset : header.offset + header.filesz]),
+            offset_congruent=header.align <= 1
+            or (header.vaddr - header.offset) % header.align == 0,
         )
-        segments.append(
-            Segment(
-                kind=kind,
-                flags=flags,
-                vaddr=vaddr,
-                paddr=paddr,
-                memsz=memsz,
-                align=align,
-                content=bytes(data[offset : offset + filesz]),
-                offset_congruent=align <= 1 or (vaddr - offset) % align == 0,
-            )
-        )
-    return tuple(segments)
+        for header in headers
+    )
 
 
 def strip_safely(library: Path, scratch: Path) -> int:

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Install the system libraries pos-client needs on Debian/Ubuntu, or say exactly what to install.
-#   zbar (barcode decoding), libusb (USB receipt printers), EGL/GL, xkbcommon, fontconfig, D-Bus (Qt, also offscreen),
-#   the xcb libraries (a real window on X11), and a font with Cyrillic.
+# Install the system packages a pos-client work tree needs on Debian/Ubuntu, or say exactly what to install.
+#   The program's: zbar (barcode decoding), libusb (USB receipt printers), EGL/GL, xkbcommon, fontconfig,
+#   D-Bus (Qt, also offscreen), the xcb libraries (a real window on X11), and a font with Cyrillic.
+#   Building the bundle's: binutils (stripping), gcc and icu-devtools (Qt's ICU data for the till's languages).
 set -euo pipefail
 
 packages=(libzbar0 libusb-1.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
-  libxcb-image0 libxcb-xinerama0 fonts-dejavu-core)
+  libxcb-image0 libxcb-xinerama0 fonts-dejavu-core
+  binutils gcc icu-devtools)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian/Ubuntu system; install the equivalents of: ${packages[*]}" >&2

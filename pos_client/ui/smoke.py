@@ -7,7 +7,8 @@ through the payment dialog, and the sale reaches the demo hub. Then `pos-client 
 checks run on the same terminal (a synthetic camera stands in for a missing one), which proves
 the native parts a bundle must carry: OpenCV, zxing-cpp, the zbar library, SQLite, TLS-capable
 HTTP; and a USB printer no one has is looked for, which proves libusb. Qt's own texts (a
-field's context menu) must be found in the till's language. Exit 0 on success;
+field's context menu) must be found in the till's language, and Qt must sort words of that
+language as a dictionary does (the bundle's trimmed ICU data holds it). Exit 0 on success;
 1 when any step or check fails, times out, or Qt printed a warning.
 """
 
@@ -18,7 +19,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCollator,
+    QLocale,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from pos_client.config import TerminalConfig
@@ -48,6 +56,13 @@ def start_demo_shift(window: MainWindow) -> bool:
     if isinstance(opening, CashDialog):
         opening.submitted.emit(0, "")
     return window.showing(window.till_page) and window.dialog is None
+
+
+def sorts_like_a_dictionary(language: str) -> bool:
+    """Whether Qt's collation in `language` orders words as a dictionary does, not by code
+    point (which puts "Banana" before "apple" and "ёж" after "жук")."""
+    collator = QCollator(QLocale(language))
+    return collator.compare("apple", "Banana") < 0 and collator.compare("ёж", "жук") < 0
 
 
 class SmokeTest:
@@ -120,6 +135,8 @@ class SmokeTest:
             self.failures.append(f"doctor: USB printing: {usb.detail}")
         if not qt_texts_found(self.config.language):
             self.failures.append(f"Qt's own texts in {self.config.language!r} were not found")
+        if not sorts_like_a_dictionary(self.config.language):
+            self.failures.append(f"Qt sorts {self.config.language!r} by code point: no ICU data")
         self._finish()
 
     def _wait(self, what: str, condition: Callable[[], bool], then: Callable[[], None]) -> None:

@@ -19,7 +19,9 @@ sys.path.insert(0, str(ROOT / "packaging"))
 from bundle import (  # noqa: E402
     BUNDLED_SYSTEM_LIBRARIES,
     DATAS,
+    KEPT_QT_TRANSLATIONS,
     RUNTIME_HOOK,
+    TILL_LANGUAGES,
     UNUSED_RUNTIME_HOOKS,
     runtime_scripts,
 )
@@ -42,6 +44,13 @@ def test_every_resource_folder_the_code_reads_is_bundled() -> None:
     for source, target in DATAS:
         assert Path(source).is_dir()
         assert target == f"resources/{Path(source).name}"
+
+
+def test_the_bundle_keeps_qt_texts_and_icu_data_for_the_languages_the_till_speaks() -> None:
+    from pos_client.ui.strings import LANGUAGES
+
+    assert set(TILL_LANGUAGES) == set(LANGUAGES)
+    assert {"qtbase_ru.qm"} == KEPT_QT_TRANSLATIONS
 
 
 def test_both_specs_are_python_that_uses_the_shared_choices() -> None:
