@@ -6,7 +6,7 @@ import struct
 from typing import NamedTuple
 
 ELF64_LITTLE_ENDIAN = b"\x7fELF\x02\x01"
-PROGRAM_HEADER = struct.Struct("<IIQQQQQQ")
+PROGRAM_HEADER = struct.Struct("<IIQQQQQQ")  # the fields of ProgramHeader, in order
 PT_LOAD = 1
 
 

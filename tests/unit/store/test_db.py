@@ -3,8 +3,25 @@ from pathlib import Path
 
 import pytest
 
-from pos_client.store.db import StoreError, classify, immediate_transaction, open_database
+from pos_client.store.db import (
+    StoreError,
+    add_functions,
+    classify,
+    immediate_transaction,
+    open_database,
+)
 from pos_client.store.schema import MIGRATIONS
+
+
+def journal_before(path: Path, migration_text: str) -> sqlite3.Connection:
+    """A journal as the program left it before the migration whose text holds `migration_text`."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    add_functions(conn)
+    before = next(n for n, script in enumerate(MIGRATIONS) if migration_text in str(script))
+    for statement in (s for script in MIGRATIONS[:before] for s in script):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {before}")
+    return conn
 
 
 def test_new_database_is_durable_and_migrated(tmp_path: Path) -> None:
@@ -110,11 +127,7 @@ def test_the_catalog_an_older_journal_holds_is_searchable_after_the_migration(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "t.sqlite3"
-    conn = sqlite3.connect(path, isolation_level=None)
-    before = next(n for n, script in enumerate(MIGRATIONS) if "search_text(" in str(script))
-    for statement in (s for script in MIGRATIONS[:before] for s in script):
-        conn.execute(statement)
-    conn.execute(f"PRAGMA user_version = {before}")
+    conn = journal_before(path, "search_text(")
     conn.execute(
         "INSERT INTO catalog (sku, barcode, name_ru, name_en, category, price, brand)"
         " VALUES ('SKU-1', '4607012990013', 'Мёд цветочный', 'Flower honey', 'food', 100, 'Пасека')"
@@ -124,4 +137,31 @@ def test_the_catalog_an_older_journal_holds_is_searchable_after_the_migration(
     assert db.execute("SELECT search FROM catalog").fetchone()[0] == (
         "мед цветочный flower honey пасека sku-1 4607012990013"
     )
+    db.close()
+
+
+def test_sale_lines_and_tenders_of_an_older_journal_survive_their_move_to_primary_keys(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.sqlite3"
+    conn = journal_before(path, "sale_lines_by_key")
+    conn.execute(
+        "INSERT INTO sales (sale_id, number, created_at, total, points_earned, body)"
+        " VALUES ('S1', 1, '2026-11-23T09:00:00Z', 33000, 0, '{}')"
+    )
+    lines = [("S1", 0, "SKU-1", 2, 15000, 0, 30000), ("S1", 1, "SKU-2", 1, 3000, 0, 3000)]
+    conn.executemany("INSERT INTO sale_lines VALUES (?, ?, ?, ?, ?, ?, ?)", lines)
+    conn.execute("INSERT INTO tenders VALUES ('S1', 0, 'card', 33000, 33000)")
+    conn.close()
+
+    db = open_database(path)
+
+    assert db.execute("SELECT * FROM sale_lines ORDER BY position").fetchall() == lines
+    assert db.execute("SELECT * FROM tenders").fetchall() == [("S1", 0, "card", 33000, 33000)]
+    for table in ("sale_lines", "tenders"):
+        sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+        assert sql.endswith("WITHOUT ROWID")
+    with pytest.raises(sqlite3.IntegrityError):  # the primary key still holds
+        db.execute("INSERT INTO tenders VALUES ('S1', 0, 'cash', 1, 1)")
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     db.close()
