@@ -36,10 +36,33 @@ def member_document(
     when many members are shown.
     """
     data = member_row(row)
+    points, pending, expiring = _points(conn, data["member_id"], data["points"], policy, today)
+    return {
+        **data,
+        "marketing_consent": marketing_consent(conn, data["member_id"]),
+        "points": points,
+        "pending_points": pending,
+        "expiring": expiring,
+        "tier_spend": tier_spend(
+            conn, data["member_id"], today, period_days or tier_period_days(conn)
+        ),
+        "offers": member_offers(conn, data["member_id"], today),
+    }
+
+
+def _points(
+    conn: sqlite3.Connection,
+    member_id: str,
+    balance: int,
+    policy: PointsPolicy | None,
+    today: date,
+) -> tuple[int, int, list[dict[str, Any]]]:
+    """Active points, pending points and what expires when. The active points are the balance
+    but never more than the unexpired lots left after spending, which come off the lots that
+    expire first."""
     # A return takes earned points back from its sale's day, so lots are summed by day.
     by_day = conn.execute(
-        "SELECT created_on, earned, burned FROM points_by_day WHERE member_id = ?",
-        (data["member_id"],),
+        "SELECT created_on, earned, burned FROM points_by_day WHERE member_id = ?", (member_id,)
     ).fetchall()
     lots = [PointLot(earned, date.fromisoformat(day)) for day, earned, _ in by_day if earned > 0]
     spent = -sum(burned for _, _, burned in by_day)
@@ -51,17 +74,7 @@ def member_document(
         if points > used:
             expiring.append({"on": expires_on.isoformat(), "points": points - used})
     active = sum(item["points"] for item in expiring)
-    return {
-        **data,
-        "marketing_consent": marketing_consent(conn, data["member_id"]),
-        "points": min(data["points"], active),
-        "pending_points": view.pending,
-        "expiring": expiring,
-        "tier_spend": tier_spend(
-            conn, data["member_id"], today, period_days or tier_period_days(conn)
-        ),
-        "offers": member_offers(conn, data["member_id"], today),
-    }
+    return min(balance, active), view.pending, expiring
 
 
 class MemberViews:
@@ -76,6 +89,7 @@ class MemberViews:
         self._policy = points_policy(conn)
         self._period_days = tier_period_days(conn)
         self._views: dict[tuple[str, date], dict[str, Any] | None] = {}
+        self._balances: dict[tuple[str, date], tuple[int, int] | None] = {}
 
     def of_row(self, row: sqlite3.Row, on: date) -> dict[str, Any]:
         return member_document(self._conn, row, on, self._policy, self._period_days)
@@ -90,6 +104,25 @@ class MemberViews:
             self._views[key] = self.of_row(row, on) if row is not None else None
         return self._views[key]
 
+    def balance(self, member_id: str, on: date) -> tuple[int, int] | None:
+        """The member's active and pending points on a day, or None for an unknown member;
+        from the member's document when it is at hand, else without working the rest out."""
+        key = (member_id, on)
+        if key in self._views:
+            document = self._views[key]
+            return None if document is None else (document["points"], document["pending_points"])
+        if key not in self._balances:
+            row = self._conn.execute(
+                "SELECT points FROM members WHERE member_id = ?", (member_id,)
+            ).fetchone()
+            self._balances[key] = (
+                None
+                if row is None
+                else _points(self._conn, member_id, row[0], self._policy, on)[:2]
+            )
+        return self._balances[key]
+
     def changed(self, member_id: str) -> None:
-        for key in [key for key in self._views if key[0] == member_id]:
-            del self._views[key]
+        for views in (self._views, self._balances):
+            for key in [key for key in views if key[0] == member_id]:
+                del views[key]

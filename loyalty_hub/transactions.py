@@ -64,10 +64,10 @@ class _Batch:
 
     def balance(self, member_id: str | None) -> dict[str, Any]:
         """The member's active and pending points now, for the terminal's member cache."""
-        view = self.members.get(member_id, self.today) if member_id else None
-        if view is None:
+        points = self.members.balance(member_id, self.today) if member_id else None
+        if points is None:
             return {"member_points": None, "member_pending": None}
-        return {"member_points": view["points"], "member_pending": view["pending_points"]}
+        return {"member_points": points[0], "member_pending": points[1]}
 
 
 def apply_batch(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +39,7 @@ from pos_client.core.sale import (
 from pos_client.core.scale import parse_label
 from pos_client.member_lookup import MemberLookup
 from pos_client.open_receipt import OpenReceipt, Restored
+from pos_client.record_ids import new_record_id
 from pos_client.return_desk import ReceiptElsewhere, ReturnDesk
 from pos_client.store.caches import Caches
 from pos_client.store.db import StoreError
@@ -102,7 +102,7 @@ class Checkout:
         caches: Caches,
         till: Till,
         clock: Callable[[], datetime],
-        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+        new_id: Callable[[], str] = new_record_id,
         language: str = "ru",
         identity_rules: IdentityRules | None = None,
         seen_tokens: SeenTokens | None = None,

@@ -4,7 +4,6 @@ counts the drawer against what it should hold. Each step is journaled with its a
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +12,7 @@ from pos_client.checkout_errors import CheckoutError, store_call
 from pos_client.core.money import Money
 from pos_client.core.shift import Shift, ShiftSummary
 from pos_client.core.staff import StaffMember
+from pos_client.record_ids import new_record_id
 from pos_client.store.audit_log import AuditLog
 from pos_client.store.shifts import Shifts
 
@@ -35,7 +35,7 @@ class ShiftDesk:
         shifts: Shifts,
         audit: AuditLog,
         clock: Callable[[], datetime],
-        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+        new_id: Callable[[], str] = new_record_id,
     ) -> None:
         self._shifts = shifts
         self._audit = audit

@@ -5,7 +5,6 @@ override is written to the hash-chained audit log, which syncs to the hub with t
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +18,7 @@ from pos_client.core.staff import (
     StaffMember,
     verify_pin,
 )
+from pos_client.record_ids import new_record_id
 from pos_client.store.audit_log import AuditLog
 from pos_client.store.staff import StaffRoster
 
@@ -40,7 +40,7 @@ class StaffDesk:
         audit: AuditLog,
         clock: Callable[[], datetime],
         policy: LockoutPolicy | None = None,
-        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+        new_id: Callable[[], str] = new_record_id,
     ) -> None:
         self._roster = roster
         self._audit = audit

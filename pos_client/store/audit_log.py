@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Callable
 from datetime import datetime
 
 from pos_client.core.audit import AuditEntry, Details, first_break, next_entry
+from pos_client.record_ids import new_record_id
 from pos_client.store.db import classify, immediate_transaction
 
 
@@ -55,7 +55,7 @@ class AuditLog:
             db.execute(
                 "INSERT INTO outbox (key, kind, body, created_at) VALUES (?, 'audit', ?, ?)",
                 [
-                    str(uuid.uuid4()),
+                    new_record_id(),
                     json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True),
                     entry.at,
                 ],
