@@ -146,15 +146,6 @@ def unknown_outlet(conn: sqlite3.Connection, outlet_id: str) -> str | None:
     return f"unknown outlet {outlet_id!r} (the hub has {', '.join(known)})"
 
 
-def canonical_json(body: dict[str, Any]) -> str:
-    """One spelling of a body, so equal bodies have equal digests."""
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 class HubStore:
     """One connection guarded by a lock: the reference hub favours correctness over throughput."""
 

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from loyalty_hub.audit import audit_refusal, store_entry
+from loyalty_hub.body_digest import NotUnicode, body_digest, canonical_body
 from loyalty_hub.coupons import use_coupons
 from loyalty_hub.enrolments import enrol, enrolment_refusal
 from loyalty_hub.models import (
@@ -31,7 +32,7 @@ from loyalty_hub.models import (
 )
 from loyalty_hub.points import MemberViews
 from loyalty_hub.repricing import CatalogReads, Repricer, differences
-from loyalty_hub.store import HubStore, TerminalAuth, canonical_json, next_seq, text_digest
+from loyalty_hub.store import HubStore, TerminalAuth, next_seq
 from loyalty_hub.tiers import add_spend
 from pos_client.core.audit import AuditEntry
 from pos_client.core.promotions import PricingEngine
@@ -103,8 +104,13 @@ def _stored(conn: sqlite3.Connection, keys: list[str]) -> dict[str, tuple[str, s
 
 
 def _apply_one(batch: _Batch, item: TransactionItem) -> ItemResult:
-    body = canonical_json(item.body)
-    digest = text_digest(body)
+    try:
+        canonical = canonical_body(item.body)
+    except NotUnicode:
+        return ItemResult(
+            key=item.key, status="rejected", reason="invalid: text that is not Unicode"
+        )
+    digest = body_digest(canonical)
     seen = batch.seen.get(item.key)
     if seen is not None:
         if seen[0] != digest:
@@ -129,7 +135,7 @@ def _apply_one(batch: _Batch, item: TransactionItem) -> ItemResult:
                 batch.auth.terminal_id,
                 item.kind,
                 digest,
-                body,
+                canonical.decode("utf-8"),
                 stored,
                 batch.now.isoformat(),
             ),

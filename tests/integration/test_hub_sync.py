@@ -17,9 +17,10 @@ from loyalty_hub.server import EmbeddedHub
 from pos_client.checkout import Checkout, Till
 from pos_client.checkout_errors import CheckoutError
 from pos_client.cli import main
+from pos_client.core.sale import Sale
 from pos_client.store.caches import Caches
 from pos_client.store.db import open_database
-from pos_client.store.journal import Journal, SaleForReturn
+from pos_client.store.journal import Journal, OutboxItem, SaleForReturn
 from pos_client.sync.client import HubClient
 from pos_client.sync.engine import SyncEngine, SyncReport
 from pos_client.sync.errors import HubRefused, HubWrongTerminal, TerminalIdentity
@@ -196,14 +197,20 @@ def test_a_coupon_used_twice_is_a_conflict_reported_again_as_a_duplicate(
     )
 
 
-def test_a_key_sent_twice_in_one_batch_applies_once_and_a_reused_key_is_rejected(
-    hub: EmbeddedHub, hub_token: str, primed: SyncEngine, journal: Journal, caches: Caches
-) -> None:
+def member_sale_waiting(journal: Journal, caches: Caches) -> tuple[Sale, OutboxItem]:
+    """A cappuccino sold to the gold member, waiting in the outbox."""
     checkout = checkout_for(journal, caches)
     checkout.scan(CAPPUCCINO)
     checkout.identify_card(GOLD_CARD)
     sale = checkout.pay("card", 0)
     [item] = journal.outbox_batch(1)
+    return sale, item
+
+
+def test_a_key_sent_twice_in_one_batch_applies_once_and_a_reused_key_is_rejected(
+    hub: EmbeddedHub, hub_token: str, primed: SyncEngine, journal: Journal, caches: Caches
+) -> None:
+    sale, item = member_sale_waiting(journal, caches)
     body = json.loads(item.body)
     before = member_points(hub)
     sent = {"key": item.key, "kind": "sale", "body": body}
@@ -217,6 +224,25 @@ def test_a_key_sent_twice_in_one_batch_applies_once_and_a_reused_key_is_rejected
     ]
     assert member_points(hub) == before + sale.points_earned - sale.points_redeemed
     assert len(hub.store.query("SELECT key FROM transactions WHERE key = ?", (item.key,))) == 1
+
+
+def test_a_body_with_text_that_is_not_unicode_is_rejected_and_changes_nothing(
+    hub: EmbeddedHub, hub_token: str, primed: SyncEngine, journal: Journal, caches: Caches
+) -> None:
+    _, item = member_sale_waiting(journal, caches)
+    before = member_points(hub)
+    # JSON can escape half of a surrogate pair, which no UTF-8 text can hold.
+    body = item.body.replace('"cashier_name": ""', '"cashier_name": "\\ud800"')
+    assert body != item.body
+    content = f'{{"items":[{{"key":"{item.key}","kind":"sale","body":{body}}}]}}'
+    with httpx.Client(base_url=hub.url, headers=bearer(hub_token)) as http:
+        answer = http.post(
+            "/v1/transactions", content=content, headers={"Content-Type": "application/json"}
+        )
+    [result] = answer.json()["results"]
+    assert (result["status"], result["reason"]) == ("rejected", "invalid: text that is not Unicode")
+    assert member_points(hub) == before
+    assert not hub.store.query("SELECT key FROM transactions WHERE key = ?", (item.key,))
 
 
 def test_a_return_takes_back_points_once_and_never_more_than_was_sold(
