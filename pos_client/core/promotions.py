@@ -218,16 +218,6 @@ class PricedReceipt:
         }
 
 
-def price_receipt(
-    receipt: Receipt,
-    ruleset: Ruleset,
-    member: Member | None,
-    context: PricingContext,
-) -> PricedReceipt:
-    """Price once with a fresh engine; a till keeps a PricingEngine and calls price()."""
-    return PricingEngine(ruleset).price(receipt, member, context)
-
-
 class PricingEngine:
     job_type: type[_Job]  # set below, once _Job exists
 
@@ -280,8 +270,15 @@ class PricingEngine:
         return [self._rules[position] for position in sorted(found)]
 
     def price(
-        self, receipt: Receipt, member: Member | None, context: PricingContext
+        self,
+        receipt: Receipt,
+        member: Member | None,
+        context: PricingContext,
+        *,
+        with_hints: bool = True,
     ) -> PricedReceipt:
+        """The receipt priced; `with_hints=False` leaves out what would wake more rules, which
+        only a receipt still being rung up needs."""
         if context.at.tzinfo is None:
             raise ValueError("the pricing time must be timezone-aware")
         job = self.job_type(self, receipt, member, context)
@@ -305,7 +302,9 @@ class PricingEngine:
             Note(rule.rule_id, rule.effect.coupon_code, rule.effect.coupon_code)
             for rule in by_kind["issue_coupon"]
         )
-        hints = tuple(islice(job.hints(rules, set(map(id, eligible))), MAX_HINTS))
+        hints = (
+            tuple(islice(job.hints(rules, set(map(id, eligible))), MAX_HINTS)) if with_hints else ()
+        )
         return job.result(coupons, hints)
 
 

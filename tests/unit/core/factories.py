@@ -7,7 +7,7 @@ from typing import Any
 
 from pos_client.core.catalog import Product, ean_check_digit
 from pos_client.core.loyalty import Member
-from pos_client.core.promotions import PricedReceipt, PricingContext, price_receipt
+from pos_client.core.promotions import PricedReceipt, PricingContext, PricingEngine
 from pos_client.core.receipt import Receipt
 from pos_client.core.ruleset import Ruleset, parse_ruleset
 from pos_client.core.sale import Sale, build_sale, settle, split_payment
@@ -81,10 +81,14 @@ def price(
     receipt: Receipt,
     rules: list[dict[str, Any]] | Ruleset,
     buyer: Member | None = None,
+    *,
+    with_hints: bool = True,
     **context: Any,
 ) -> PricedReceipt:
     parsed = rules if isinstance(rules, Ruleset) else ruleset(rules)
-    return price_receipt(receipt, parsed, buyer, PricingContext(**{"at": NOON, **context}))
+    return PricingEngine(parsed).price(
+        receipt, buyer, PricingContext(**{"at": NOON, **context}), with_hints=with_hints
+    )
 
 
 STAMPS = {

@@ -5,7 +5,7 @@ Every expected figure is worked out by hand in the comment next to it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -525,6 +525,10 @@ def test_scenario(name: str) -> None:
     if case.coupons is not None:
         assert [coupon.text_en for coupon in priced.coupons] == case.coupons
     assert sum(line.total for line in priced.lines) == priced.total >= 0
+    without_hints = price(
+        _receipt(case.lines), parse_ruleset(doc), case.buyer, with_hints=False, **case.context
+    )
+    assert without_hints == replace(priced, hints=())
 
 
 def test_there_are_at_least_forty_scenarios() -> None:
