@@ -46,7 +46,7 @@ from loyalty_hub.models import (
 from loyalty_hub.phones import key_text, outlet_phone_key, without_raw_phone
 from loyalty_hub.points import member_document
 from loyalty_hub.receipts import find_receipt
-from loyalty_hub.repricing import Repricer
+from loyalty_hub.repricing import Rulesets
 from loyalty_hub.rules import outlet_ruleset
 from loyalty_hub.staff import outlet_staff
 from loyalty_hub.store import HubStore, TerminalAuth
@@ -149,7 +149,7 @@ def create_app(store: HubStore) -> FastAPI:
         responses={401: {"model": Problem, "description": "unknown or revoked terminal token"}}
     )
     app.state.store = store
-    repricer = Repricer(store)
+    rulesets = Rulesets()
 
     @app.get("/v1/health")
     def health() -> Health:
@@ -234,7 +234,7 @@ def create_app(store: HubStore) -> FastAPI:
     @api.post("/v1/transactions", response_model=BatchResult, responses=BAD_BODY)
     def transactions(batch: TransactionBatch, auth: Terminal) -> Response:
         # The results are the hub's own models: written out once, not checked again.
-        results = apply_batch(store, repricer, auth, batch.items)
+        results = apply_batch(store, rulesets, auth, batch.items)
         return Response(BatchResult(results=results).model_dump_json(), media_type=JSON)
 
     app.include_router(api)

@@ -105,8 +105,14 @@ def _serve_or_seed(args: argparse.Namespace) -> int:
     import uvicorn
 
     from loyalty_hub.app import create_app
+    from loyalty_hub.repricing_worker import RepricingProcess
 
-    uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+    repricing = RepricingProcess(args.db)
+    repricing.start()
+    try:
+        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+    finally:
+        repricing.stop()
     return 0
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import uvicorn
 
 from loyalty_hub.app import create_app
+from loyalty_hub.repricing import Rulesets, reprice_queued
+from loyalty_hub.repricing_worker import RepricingThread
 from loyalty_hub.store import HubStore
 
 
@@ -28,15 +30,26 @@ class EmbeddedHub:
     """A hub serving on loopback from a background thread; `port=0` picks a free port.
 
     Stopping and starting again keeps the port, so a terminal sees the hub go away and return.
+    A thread prices received sales again unless `reprice_in_background` is False; then
+    `reprice_waiting` does it when called.
     """
 
-    def __init__(self, db_path: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        reprice_in_background: bool = True,
+    ) -> None:
         self.store = HubStore(db_path)
+        self._reprice_in_background = reprice_in_background
         self.host = host
         self.port = port
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
+        self._repricing: RepricingThread | None = None
 
     @property
     def url(self) -> str:
@@ -64,8 +77,20 @@ class EmbeddedHub:
             sock.close()
             raise RuntimeError("the embedded hub did not start")
         self._server, self._thread, self._socket = server, thread, sock
+        if self._reprice_in_background:
+            self._repricing = RepricingThread(self.store)
+            self._repricing.start()
+
+    def reprice_waiting(self) -> None:
+        """Price every queued sale again now (the worker thread does it in its own time)."""
+        rulesets = Rulesets()
+        while reprice_queued(self.store, rulesets):
+            pass
 
     def stop(self) -> None:
+        if self._repricing is not None:
+            self._repricing.stop()
+            self._repricing = None
         if self._server is not None and self._thread is not None:
             self._server.should_exit = True
             self._thread.join(timeout=10)

@@ -43,6 +43,13 @@ CREATE INDEX IF NOT EXISTS transactions_receipt
 CREATE TABLE IF NOT EXISTS pricing_mismatches (
     transaction_key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, details TEXT NOT NULL,
     recorded_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS repricing_queue (
+    transaction_key TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, outlet_id TEXT NOT NULL,
+    ruleset_version TEXT NOT NULL, products TEXT NOT NULL, member TEXT,
+    received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ruleset_documents (
+    outlet_id TEXT NOT NULL, version TEXT NOT NULL, document TEXT NOT NULL,
+    PRIMARY KEY (outlet_id, version));
 CREATE TABLE IF NOT EXISTS signing_keys (
     key_id TEXT PRIMARY KEY, private_key TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS phone_keys (

@@ -31,11 +31,10 @@ from loyalty_hub.models import (
     TransactionItem,
 )
 from loyalty_hub.points import MemberViews
-from loyalty_hub.repricing import CatalogReads, Repricer, differences
+from loyalty_hub.repricing import CatalogReads, Rulesets, queue_repricing
 from loyalty_hub.store import HubStore, TerminalAuth, next_seq
 from loyalty_hub.tiers import add_spend
 from pos_client.core.audit import AuditEntry
-from pos_client.core.promotions import PricingEngine
 
 
 @dataclass(slots=True)
@@ -43,7 +42,7 @@ class _Batch:
     """One batch's transaction and what it reads more than once."""
 
     conn: sqlite3.Connection
-    engine: PricingEngine
+    ruleset: tuple[str, str]  # (outlet, version) the batch's sales are priced again under
     auth: TerminalAuth
     now: datetime
     products: CatalogReads
@@ -72,7 +71,7 @@ class _Batch:
 
 
 def apply_batch(
-    store: HubStore, repricer: Repricer, auth: TerminalAuth, items: list[TransactionItem]
+    store: HubStore, rulesets: Rulesets, auth: TerminalAuth, items: list[TransactionItem]
 ) -> list[ItemResult]:
     """Apply a batch in one transaction, in order; each item gets its own result.
 
@@ -83,7 +82,7 @@ def apply_batch(
     with store.transaction() as conn:
         batch = _Batch(
             conn,
-            repricer.engine(auth.outlet_id),
+            (auth.outlet_id, rulesets.current_version(store, conn, auth.outlet_id)),
             auth,
             now,
             CatalogReads(conn),
@@ -168,17 +167,16 @@ def _sale(batch: _Batch, item: TransactionItem) -> ItemResult:
         reason = "invalid: coupons need a member"
     if reason:
         return ItemResult(key=item.key, status="rejected", reason=reason)
-    found = differences(batch.engine, sale, batch.products, batch.members)
-    if found is not None:
-        batch.conn.execute(
-            "INSERT INTO pricing_mismatches VALUES (?, ?, ?, ?)",
-            (
-                item.key,
-                batch.auth.terminal_id,
-                json.dumps(found, ensure_ascii=False),
-                batch.now.isoformat(),
-            ),
-        )
+    sold_on = datetime.fromisoformat(sale.created_at).date()
+    queue_repricing(
+        batch.conn,
+        item.key,
+        terminal_id=batch.auth.terminal_id,
+        ruleset=batch.ruleset,
+        products={line.sku: batch.products.row(line.sku) for line in sale.lines},
+        member=batch.members.get(sale.member_id, sold_on) if sale.member_id else None,
+        received_at=batch.now.isoformat(),
+    )
     conflicts: list[str] = []
     overdraft = 0
     if sale.member_id:

@@ -155,6 +155,7 @@ def test_a_coupon_used_twice_is_a_conflict_reported_again_as_a_duplicate(
     coupon_sale(checkout)
     assert primed.sync_once().conflicts == 0
     # The hub prices it again with the coupon the till took, and agrees.
+    hub.reprice_waiting()
     assert hub.store.query("SELECT * FROM pricing_mismatches") == []
     checkout.scan(CHOCOLATES)
     checkout.identify_card(GOLD_CARD)

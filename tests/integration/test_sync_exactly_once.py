@@ -237,6 +237,7 @@ def test_the_loop_reports_a_refused_token(hub: EmbeddedHub, tmp_path) -> None:  
 
 
 def mismatches(hub: EmbeddedHub) -> list[str]:
+    hub.reprice_waiting()
     return [row["transaction_key"] for row in hub.store.query("SELECT * FROM pricing_mismatches")]
 
 

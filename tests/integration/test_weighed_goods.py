@@ -34,6 +34,7 @@ def sell_gouda(journal: Journal, caches: Caches) -> Sale:
 
 
 def mismatches(hub: EmbeddedHub) -> list[dict[str, object]]:
+    hub.reprice_waiting()
     rows = hub.store.query("SELECT details FROM pricing_mismatches")
     return [json.loads(row["details"]) for row in rows]
 
