@@ -16,12 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from loyalty_hub.repricing import Rulesets, reprice_queued
+from loyalty_hub.repricing import REPRICE_AT_ONCE, Rulesets, reprice_queued
 from loyalty_hub.store import HubStore
 
 log = logging.getLogger(__name__)
 
-IDLE_WAIT_S = 0.25  # how long an empty queue is left before it is looked at again
+IDLE_WAIT_S = 0.25  # how long a queue shorter than a round is left to fill
 
 
 class StopFlag(Protocol):
@@ -39,7 +39,7 @@ def reprice_until_stopped(
         except sqlite3.Error:
             log.exception("re-pricing waits: the database refused")
             taken = 0
-        if not taken:
+        if taken < REPRICE_AT_ONCE:  # caught up: let sales gather rather than commit each
             stop.wait(IDLE_WAIT_S)
 
 

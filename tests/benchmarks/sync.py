@@ -1,7 +1,9 @@
 """Sync throughput, the cost of a durable sale, and kill -9 of a selling, syncing terminal.
 
 - Drain: 10,000 sales queued in a terminal's journal are pushed to a hub running in its own
-  process over loopback, in batches of 50 and one per request, each into a fresh hub.
+  process over loopback, in batches of 50 and one per request, each into a fresh hub. The hub
+  prices sales again after answering; how many it had still to price when the last batch was
+  answered, and how long it then took, are reported with the batched rate.
 - Journal commit: the median time to journal one sale (its lines, tender, points and outbox row
   in one BEGIN IMMEDIATE transaction, WAL, synchronous=FULL) next to a bare sqlite3 insert of
   the same body and commit with the same pragmas, in the same folder.
@@ -116,8 +118,9 @@ def queue_sales(db_path: Path, hub: HubProcess, count: int) -> None:
     db.close()
 
 
-def drain(folder: Path, template: Path, batch_size: int) -> float:
-    """Sales per second to empty a copy of the queued journal into a fresh hub."""
+def drain(folder: Path, template: Path, batch_size: int) -> tuple[float, int, float]:
+    """Sales per second to empty a copy of the queued journal into a fresh hub; the sales the
+    hub had still to price again when the last was answered, and the seconds it took then."""
     run = folder / f"batch{batch_size}"
     run.mkdir()
     hub = HubProcess(run)
@@ -135,9 +138,26 @@ def drain(folder: Path, template: Path, batch_size: int) -> float:
             elapsed = time.perf_counter() - started
         assert journal.queue_state().waiting == 0 and report.applied == QUEUED, report
         db.close()
-        return QUEUED / elapsed
+        backlog, caught_up_s = repricing_catch_up(hub.db)
+        return QUEUED / elapsed, backlog, caught_up_s
     finally:
         hub.close()
+
+
+def repricing_catch_up(hub_db: Path, timeout_s: float = 120) -> tuple[int, float]:
+    """How many sales wait to be priced again, and the seconds until none do."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(hub_db)
+    try:
+        backlog = waiting = conn.execute("SELECT COUNT(*) FROM repricing_queue").fetchone()[0]
+        while waiting:
+            if time.perf_counter() - started > timeout_s:
+                raise RuntimeError(f"the hub still has {waiting} sales to price again")
+            time.sleep(0.01)
+            waiting = conn.execute("SELECT COUNT(*) FROM repricing_queue").fetchone()[0]
+    finally:
+        conn.close()
+    return backlog, time.perf_counter() - started
 
 
 def _retarget(db_path: Path, terminal_id: str) -> None:
@@ -244,14 +264,16 @@ def run() -> dict[str, object]:
             conn.execute("SELECT body FROM sales LIMIT 1").fetchone()[0], "utf-8"
         )
         conn.close()
-        batched = drain(folder, template, 50)
-        single = drain(folder, template, 1)
+        batched, backlog, caught_up_s = drain(folder, template, 50)
+        single, _, _ = drain(folder, template, 1)
         journal_ms, bare_ms = commit_times(folder, folder / "queue" / "terminal.sqlite3")
         figures: dict[str, object] = {
             "queued_sales": QUEUED,
             "drain_batched_per_s": round(batched),
             "drain_single_per_s": round(single),
             "drain_ratio": round(batched / single, 1),
+            "repricing_backlog_at_drained": backlog,
+            "repricing_caught_up_s": round(caught_up_s, 2),
             "journal_commit_median_ms": round(journal_ms, 3),
             "bare_commit_median_ms": round(bare_ms, 3),
             "journal_to_bare_ratio": round(journal_ms / bare_ms, 2),
