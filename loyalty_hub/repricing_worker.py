@@ -43,7 +43,12 @@ def reprice_until_stopped(
             stop.wait(IDLE_WAIT_S)
 
 
+WORKER_NICENESS = 10  # answering tills comes first; the comparison can wait for a free core
+
+
 def _process_main(db_path: Path, stop: StopFlag, server_pid: int) -> None:
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
     store = HubStore(db_path)
     try:  # a server killed outright leaves this process to another parent: it ends too
         reprice_until_stopped(store, stop, lambda: os.getppid() == server_pid)
